@@ -1,0 +1,3 @@
+package vn.ttdn.directory;
+
+public enum BodyLevel { CENTRAL, PROVINCE, DISTRICT, COMMUNE }

@@ -1,0 +1,111 @@
+package vn.ttdn.directory;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ttdn.directory.internal.BodyEntity;
+import vn.ttdn.directory.internal.BodyRepository;
+import vn.ttdn.directory.internal.PersonEntity;
+import vn.ttdn.directory.internal.PersonRepository;
+
+/** The directory's door: bodies, people and accounts. */
+@Service
+@Transactional(readOnly = true)
+public class DirectoryService {
+
+    private static final Comparator<BodyView> DIRECTORY_ORDER =
+            Comparator.comparing(BodyView::level).thenComparing(BodyView::code);
+
+    private final BodyRepository bodies;
+    private final PersonRepository people;
+
+    DirectoryService(BodyRepository bodies, PersonRepository people) {
+        this.bodies = bodies;
+        this.people = people;
+    }
+
+    public List<BodyView> bodies() {
+        return bodies.findAll().stream().map(BodyEntity::toView).sorted(DIRECTORY_ORDER).toList();
+    }
+
+    public Optional<BodyView> body(String code) {
+        return bodies.findById(code).map(BodyEntity::toView);
+    }
+
+    /** The bodies with these codes, by code, in the order asked; unknown codes are left out. */
+    public Map<String, BodyView> bodies(Collection<String> codes) {
+        Map<String, BodyView> found = bodies.findAllById(Set.copyOf(codes)).stream()
+                .map(BodyEntity::toView).collect(Collectors.toMap(BodyView::code, Function.identity()));
+        Map<String, BodyView> ordered = new LinkedHashMap<>();
+        codes.stream().filter(found::containsKey).forEach(code -> ordered.put(code, found.get(code)));
+        return ordered;
+    }
+
+    /** The codes among these that the directory does not know. */
+    public Set<String> unknownCodes(Collection<String> codes) {
+        Set<String> unknown = new HashSet<>(codes);
+        if (!codes.isEmpty()) {
+            bodies.findExistingCodes(Set.copyOf(codes)).forEach(unknown::remove);
+        }
+        return unknown;
+    }
+
+    /** The body itself and every collective designation that names it. */
+    public Set<String> designationsOf(String code) {
+        Set<String> codes = new HashSet<>(bodies.findCollectivesContaining(code));
+        codes.add(code);
+        return codes;
+    }
+
+    public Optional<Account> account(String username) {
+        return people.findById(username).map(PersonEntity::toAccount);
+    }
+
+    public List<PersonView> people() {
+        Map<String, BodyView> byCode = bodies.findAll().stream().map(BodyEntity::toView)
+                .collect(Collectors.toMap(BodyView::code, Function.identity()));
+        return people.findAll().stream()
+                .sorted(Comparator.comparing(PersonEntity::getBodyCode).thenComparing(PersonEntity::getUsername))
+                .map(p -> new PersonView(p.getUsername(), p.getFullName(), p.getTitle(),
+                        byCode.get(p.getBodyCode()).ref(), Set.copyOf(p.getRoles())))
+                .toList();
+    }
+
+    /**
+     * Creates or updates bodies. References between them (parent, successors, members) may point
+     * forwards in the list: every body is written first, the references after.
+     */
+    @Transactional
+    public void saveBodies(List<BodyView> views) {
+        for (BodyView view : views) {
+            if (!bodies.existsById(view.code())) {
+                bodies.save(new BodyEntity(new BodyView(view.code(), view.name(), view.shortName(), view.kind(),
+                        view.level(), null, view.register(), view.validFrom(), view.validTo(), List.of(), List.of())));
+            }
+        }
+        bodies.flush();
+        for (BodyView view : views) {
+            bodies.findById(view.code()).orElseThrow().update(view);
+        }
+    }
+
+    /** Creates a person, or replaces the one with that username. */
+    @Transactional
+    public void savePerson(String username, String fullName, String title, String bodyCode, String email,
+                           String passwordHash, Set<Role> roles) {
+        people.findById(username).ifPresent(existing -> {
+            people.delete(existing);
+            people.flush();
+        });
+        people.save(new PersonEntity(username, fullName, title, bodyCode, email, passwordHash, roles));
+    }
+}

@@ -1,0 +1,16 @@
+package vn.ttdn.directory.internal;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface BodyRepository extends JpaRepository<BodyEntity, String> {
+
+    @Query("select b.code from BodyEntity b where b.code in :codes")
+    List<String> findExistingCodes(Collection<String> codes);
+
+    /** The collectives that name the body among their members. */
+    @Query(value = "select collective_code from ttdn.body_member where member_code = :code", nativeQuery = true)
+    List<String> findCollectivesContaining(String code);
+}

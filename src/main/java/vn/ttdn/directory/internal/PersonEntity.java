@@ -1,0 +1,78 @@
+package vn.ttdn.directory.internal;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.util.EnumSet;
+import java.util.Set;
+import vn.ttdn.directory.Account;
+import vn.ttdn.directory.Role;
+
+@Entity
+@Table(name = "person")
+public class PersonEntity {
+
+    @Id
+    private String username;
+    private String fullName;
+    private String title;
+    private String bodyCode;
+    private String email;
+    private String passwordHash;
+    private boolean enabled = true;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "person_role", joinColumns = @JoinColumn(name = "username"))
+    @Column(name = "role")
+    @Enumerated(EnumType.STRING)
+    private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+    protected PersonEntity() {
+    }
+
+    public PersonEntity(String username, String fullName, String title, String bodyCode, String email,
+                        String passwordHash, Set<Role> roles) {
+        this.username = username;
+        this.fullName = fullName;
+        this.title = title;
+        this.bodyCode = bodyCode;
+        this.email = email;
+        this.passwordHash = passwordHash;
+        this.roles.addAll(roles);
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getFullName() {
+        return fullName;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getBodyCode() {
+        return bodyCode;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public Set<Role> getRoles() {
+        return roles;
+    }
+
+    public Account toAccount() {
+        return new Account(username, fullName, bodyCode, passwordHash, enabled, Set.copyOf(roles));
+    }
+}

@@ -1,0 +1,47 @@
+package vn.ttdn.plan;
+
+import java.time.LocalDate;
+import java.util.List;
+import vn.ttdn.directory.BodyRef;
+
+/** A whole plan as the API and the plan page show it: bodies named, timelines readable. */
+public record PlanDetails(
+        long id,
+        String code,
+        String documentType,
+        String title,
+        BodyRef issuer,
+        BodyRef consolidatingBody,
+        PlanStatus status,
+        PlanFile.Source source,
+        String preamble,
+        List<String> legalBases,
+        List<String> purpose,
+        List<String> requirements,
+        List<PlanFile.Measure> measures,
+        List<Group> groups,
+        String funding,
+        List<PlanFile.Organisation> organisation,
+        Reporting reporting,
+        List<Recipient> recipients,
+        int taskCount) {
+
+    public record Group(String number, String title, String description, List<Task> tasks) {
+    }
+
+    public record Task(String number, String content, List<BodyRef> lead, List<BodyRef> cooperating, String timeline,
+                       String timelineText, TaskKind kind) {
+
+        /** The timeline read, for showing it in words; empty when the plan gives none. */
+        public java.util.Optional<Timeline> readTimeline() {
+            return Timeline.parse(timeline);
+        }
+    }
+
+    public record Reporting(BodyRef receiver, List<BodyRef> consolidatedTo, boolean yearly, String yearlyDeadline,
+                            List<LocalDate> fixedDeadlines, String consolidationDeadline, boolean adHoc, String text) {
+    }
+
+    public record Recipient(String label, List<BodyRef> bodies) {
+    }
+}

@@ -1,0 +1,124 @@
+package vn.ttdn.plan;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ttdn.directory.BodyKind;
+import vn.ttdn.directory.BodyView;
+import vn.ttdn.directory.DirectoryService;
+import vn.ttdn.directory.Role;
+import vn.ttdn.plan.internal.PlanEntity;
+import vn.ttdn.plan.internal.PlanFileReader;
+import vn.ttdn.plan.internal.PlanMapper;
+import vn.ttdn.plan.internal.PlanRepository;
+import vn.ttdn.security.CurrentUser;
+import vn.ttdn.system.InputProblem;
+import vn.ttdn.system.InvalidInputException;
+import vn.ttdn.system.NotFoundException;
+
+/**
+ * Plans: import from a file, list, read and export, each for the person asking. Administrators,
+ * supervisors and auditors see every plan; others see the plans that name their body.
+ */
+@Service
+@Transactional(readOnly = true)
+public class PlanService {
+
+    private final PlanRepository plans;
+    private final PlanFileReader reader;
+    private final PlanMapper mapper;
+    private final DirectoryService directory;
+
+    PlanService(PlanRepository plans, PlanFileReader reader, PlanMapper mapper, DirectoryService directory) {
+        this.plans = plans;
+        this.reader = reader;
+        this.mapper = mapper;
+        this.directory = directory;
+    }
+
+    /**
+     * Imports a plan file as a DRAFT. Administrators may import any plan; officers only plans their
+     * own body consolidates. Nothing is written unless the whole file is valid.
+     */
+    @Transactional
+    public PlanDetails importPlan(byte[] content, CurrentUser user) {
+        if (!user.hasAnyRole(Role.ADMIN, Role.OFFICER)) {
+            throw new AccessDeniedException("Only administrators and officers of the consolidating body import plans");
+        }
+        PlanFile file = reader.read(content);
+        if (!user.hasRole(Role.ADMIN) && !file.consolidatingBody().equals(user.bodyCode())) {
+            throw new AccessDeniedException("Officers import only plans their own body consolidates");
+        }
+        return mapper.toDetails(save(file, user.username()));
+    }
+
+    /** Imports a plan file on behalf of the system (demo data), skipping plans already there. */
+    @Transactional
+    public boolean importIfAbsent(byte[] content, String importedBy) {
+        PlanFile file = reader.read(content);
+        if (plans.existsByCode(file.code())) {
+            return false;
+        }
+        save(file, importedBy);
+        return true;
+    }
+
+    private PlanEntity save(PlanFile file, String username) {
+        if (plans.existsByCode(file.code())) {
+            throw new InvalidInputException(HttpStatus.CONFLICT, "Plan code already in use",
+                    List.of(new InputProblem("code", "a plan with code \"" + file.code() + "\" already exists")));
+        }
+        return plans.saveAndFlush(mapper.toEntity(file, username));
+    }
+
+    public List<PlanSummary> list(CurrentUser user) {
+        List<PlanEntity> all = plans.findAllByOrderByCode();
+        Set<Long> visible = seesAll(user) ? null : plans.findIdsConcerning(designations(user));
+        List<PlanEntity> shown = all.stream().filter(p -> visible == null || visible.contains(p.getId())).toList();
+        Set<String> codes = new HashSet<>();
+        shown.forEach(p -> codes.addAll(List.of(p.getIssuerCode(), p.getConsolidatingCode())));
+        Map<String, BodyView> bodies = directory.bodies(codes);
+        return shown.stream().map(p -> mapper.toSummary(p, bodies)).toList();
+    }
+
+    public PlanDetails get(long id, CurrentUser user) {
+        return mapper.toDetails(readable(id, user));
+    }
+
+    public PlanFile export(long id, CurrentUser user) {
+        return mapper.toFile(readable(id, user));
+    }
+
+    public byte[] exportFile(long id, CurrentUser user) {
+        return reader.write(export(id, user));
+    }
+
+    private PlanEntity readable(long id, CurrentUser user) {
+        PlanEntity plan = plans.findById(id).orElseThrow(() -> new NotFoundException("No plan " + id));
+        if (!seesAll(user) && !plans.findIdsConcerning(designations(user)).contains(id)) {
+            throw new AccessDeniedException("This plan does not concern your body");
+        }
+        return plan;
+    }
+
+    private static boolean seesAll(CurrentUser user) {
+        return user.hasAnyRole(Role.ADMIN, Role.SUPERVISOR, Role.AUDITOR);
+    }
+
+    /**
+     * The codes a plan may name the user's body by: the body, the collectives it belongs to, and,
+     * for an office (Văn phòng), the body it serves.
+     */
+    private Set<String> designations(CurrentUser user) {
+        Set<String> codes = new HashSet<>(directory.designationsOf(user.bodyCode()));
+        directory.body(user.bodyCode())
+                .filter(b -> b.kind() == BodyKind.OFFICE && b.parent() != null)
+                .ifPresent(office -> codes.addAll(directory.designationsOf(office.parent())));
+        return codes;
+    }
+}

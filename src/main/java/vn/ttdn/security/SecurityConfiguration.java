@@ -41,7 +41,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
         return http.securityMatcher("/api/**", "/v3/api-docs/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(jsonUnauthorized()))
@@ -54,7 +54,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain engine(HttpSecurity http) throws Exception {
+    SecurityFilterChain engineSecurity(HttpSecurity http) throws Exception {
         return http.securityMatcher("/engine-rest/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(ADMIN))
                 .httpBasic(basic -> basic.authenticationEntryPoint(jsonUnauthorized()))
@@ -64,7 +64,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",

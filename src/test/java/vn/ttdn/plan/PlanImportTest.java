@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import vn.ttdn.support.Api;
 import vn.ttdn.support.Db;
 import vn.ttdn.support.SeedPlans;
 import vn.ttdn.support.WebTest;
@@ -41,6 +42,8 @@ class PlanImportTest {
     @Autowired
     ObjectMapper json;
     @Autowired
+    Api api;
+    @Autowired
     Db db;
 
     @ParameterizedTest
@@ -48,9 +51,8 @@ class PlanImportTest {
     void exportedPlanImportsAgainAsTheSamePlan(String seed) throws Exception {
         // given the export of a seed plan, under a new code
         PlanFile original = SeedPlans.read(seed);
-        long id = idOf(original.code());
-        byte[] exported = mvc.perform(get("/api/plans/" + id + "/export").with(httpBasic("admin", "demo")))
-                .andReturn().getResponse().getContentAsByteArray();
+        long id = api.idOf(original.code());
+        byte[] exported = api.bytes("/api/plans/" + id + "/export", "admin");
         String copyCode = original.code() + "-RT";
         byte[] copy = new String(exported, StandardCharsets.UTF_8)
                 .replaceFirst("code: \"?" + original.code() + "\"?", "code: " + copyCode)
@@ -63,13 +65,12 @@ class PlanImportTest {
                 .andReturn().getResponse().getContentAsString());
 
         // then it is the same plan: same details but for id and code, and the same file again
-        JsonNode before = getJson("/api/plans/" + id);
-        JsonNode after = getJson("/api/plans/" + created.path("id").asLong());
+        JsonNode before = api.get("/api/plans/" + id, "admin");
+        JsonNode after = api.get("/api/plans/" + created.path("id").asLong(), "admin");
         ((ObjectNode) before).remove(java.util.List.of("id", "code"));
         ((ObjectNode) after).remove(java.util.List.of("id", "code"));
         assertThat(after).isEqualTo(before);
-        byte[] reExported = mvc.perform(get("/api/plans/" + created.path("id").asLong() + "/export")
-                .with(httpBasic("admin", "demo"))).andReturn().getResponse().getContentAsByteArray();
+        byte[] reExported = api.bytes("/api/plans/" + created.path("id").asLong() + "/export", "admin");
         assertThat(SeedPlans.YAML.readValue(reExported, PlanFile.class))
                 .usingRecursiveComparison().ignoringFields("code").isEqualTo(original);
         assertThat(created.path("status").asText()).isEqualTo("DRAFT");
@@ -206,14 +207,5 @@ class PlanImportTest {
 
     private static byte[] variant(String code, Consumer<ObjectNode> change) {
         return SeedPlans.variant(SeedPlans.QUANG_NGAI, code, change);
-    }
-
-    private long idOf(String code) throws Exception {
-        return SeedPlansTest.find(getJson("/api/plans"), code).path("id").asLong();
-    }
-
-    private JsonNode getJson(String path) throws Exception {
-        return json.readTree(mvc.perform(get(path).with(httpBasic("admin", "demo")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
     }
 }

@@ -9,13 +9,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import vn.ttdn.support.Api;
 import vn.ttdn.support.Db;
 import vn.ttdn.support.SeedPlans;
 import vn.ttdn.support.WebTest;
@@ -29,21 +29,21 @@ class SeedPlansTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    ObjectMapper json;
+    Api api;
     @Autowired
     Db db;
 
     @Test
     void adminListsTheFiveSeedPlansWithEveryTask() throws Exception {
-        JsonNode list = getJson("/api/plans", "admin");
+        JsonNode list = api.get("/api/plans", "admin");
 
         for (String seed : SEEDS) {
             PlanFile file = SeedPlans.read(seed);
-            JsonNode line = find(list, file.code());
+            JsonNode line = Api.find(list, file.code());
             int tasks = file.groups().stream().mapToInt(g -> g.tasks().size()).sum();
             assertThat(line.path("taskCount").asInt()).as(seed).isEqualTo(tasks);
             assertThat(line.path("status").asText()).isEqualTo("DRAFT");
-            JsonNode plan = getJson("/api/plans/" + line.path("id").asLong(), "admin");
+            JsonNode plan = api.get("/api/plans/" + line.path("id").asLong(), "admin");
             assertThat(plan.path("groups").findValues("tasks").stream().mapToInt(JsonNode::size).sum()).isEqualTo(tasks);
             Integer stored = db.jdbc().queryForObject(
                     "select count(*) from ttdn.plan_task t join ttdn.plan p on p.id = t.plan_id where p.code = ?",
@@ -54,7 +54,7 @@ class SeedPlansTest {
 
     @Test
     void quangNgaiHas21TasksIn5GroupsAnd37LedByFourDepartments() throws Exception {
-        long id = idOf("QNG-KH-116");
+        long id = api.idOf("QNG-KH-116");
         mvc.perform(get("/api/plans/" + id).with(httpBasic("admin", "demo")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.issuer.code").value("QNG-UBND"))
@@ -79,7 +79,7 @@ class SeedPlansTest {
 
     @Test
     void namDinhAgenciesReportBefore10December() throws Exception {
-        mvc.perform(get("/api/plans/" + idOf("NDH-KH-NQ47")).with(httpBasic("admin", "demo")))
+        mvc.perform(get("/api/plans/" + api.idOf("NDH-KH-NQ47")).with(httpBasic("admin", "demo")))
                 .andExpect(jsonPath("$.reporting.yearlyDeadline").value("10/12"))
                 .andExpect(jsonPath("$.reporting.consolidatedTo[*].code", containsInAnyOrder("NDH-UBND", "BTTTT")))
                 .andExpect(jsonPath("$.groups", hasSize(13)))
@@ -89,7 +89,7 @@ class SeedPlansTest {
 
     @Test
     void phanRangPartyPlanKeepsItsOctober2023Dates() throws Exception {
-        mvc.perform(get("/api/plans/" + idOf("PRTC-KH-256")).with(httpBasic("admin", "demo")))
+        mvc.perform(get("/api/plans/" + api.idOf("PRTC-KH-256")).with(httpBasic("admin", "demo")))
                 .andExpect(jsonPath("$.issuer.code").value("PRTC-TU"))
                 .andExpect(jsonPath("$.source.number").value("256-KH/TU"))
                 .andExpect(jsonPath("$.source.date").value("2023-09-19"))
@@ -99,17 +99,17 @@ class SeedPlansTest {
                 .andExpect(jsonPath("$.reporting.fixedDeadlines[0]").value("2023-10-21"))
                 .andExpect(jsonPath("$.reporting.consolidationDeadline").value("2023-10-31"))
                 .andExpect(jsonPath("$.groups[0].tasks[0].timeline").value("2023-10"));
-        JsonNode plan = getJson("/api/plans/" + idOf("PRTC-KH-256"), "admin");
+        JsonNode plan = api.plan("PRTC-KH-256");
         assertThat(plan.findValues("timeline").stream().map(JsonNode::asText)).contains("2023-10-31", "2023-11");
     }
 
     @Test
     void ninhThuanSharedLeadLinesAreCarriedByEveryTask() throws Exception {
-        JsonNode plan = getJson("/api/plans/" + idOf("NTH-KH-NQ47"), "admin");
-        JsonNode t21 = taskNumbered(plan, "2.1");
-        JsonNode t22 = taskNumbered(plan, "2.2");
-        JsonNode t41 = taskNumbered(plan, "4.1");
-        JsonNode t42 = taskNumbered(plan, "4.2");
+        JsonNode plan = api.plan("NTH-KH-NQ47");
+        JsonNode t21 = Api.task(plan, "2.1");
+        JsonNode t22 = Api.task(plan, "2.2");
+        JsonNode t41 = Api.task(plan, "4.1");
+        JsonNode t42 = Api.task(plan, "4.2");
         assertThat(t21.path("lead")).isNotEmpty().isEqualTo(t22.path("lead"));
         assertThat(t21.path("cooperating")).isEqualTo(t22.path("cooperating"));
         assertThat(t41.path("lead")).isNotEmpty().isEqualTo(t42.path("lead"));
@@ -119,7 +119,7 @@ class SeedPlansTest {
 
     @Test
     void dakLakAssignsDutiesPerBody() throws Exception {
-        JsonNode plan = getJson("/api/plans/" + idOf("DLK-KH-NQ47"), "admin");
+        JsonNode plan = api.plan("DLK-KH-NQ47");
         assertThat(plan.path("groups")).hasSize(16);
         JsonNode first = plan.path("groups").path(0);
         first.path("tasks").forEach(task -> {
@@ -133,40 +133,8 @@ class SeedPlansTest {
     @FieldSource("SEEDS")
     void exportGivesBackTheSeedFile(String seed) throws Exception {
         PlanFile file = SeedPlans.read(seed);
-        byte[] exported = mvc.perform(get("/api/plans/" + idOf(file.code()) + "/export").with(httpBasic("admin", "demo")))
-                .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsByteArray();
+        byte[] exported = api.bytes("/api/plans/" + api.idOf(file.code()) + "/export", "admin");
 
         assertThat(SeedPlans.YAML.readValue(exported, PlanFile.class)).isEqualTo(file);
-    }
-
-    long idOf(String code) throws Exception {
-        return find(getJson("/api/plans", "admin"), code).path("id").asLong();
-    }
-
-    JsonNode getJson(String path, String user) throws Exception {
-        String body = mvc.perform(get(path).with(httpBasic(user, "demo")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        return json.readTree(body);
-    }
-
-    static JsonNode find(JsonNode list, String code) {
-        for (JsonNode line : list) {
-            if (line.path("code").asText().equals(code)) {
-                return line;
-            }
-        }
-        throw new AssertionError("No plan " + code + " in " + list);
-    }
-
-    static JsonNode taskNumbered(JsonNode plan, String number) {
-        for (JsonNode group : plan.path("groups")) {
-            for (JsonNode task : group.path("tasks")) {
-                if (task.path("number").asText().equals(number)) {
-                    return task;
-                }
-            }
-        }
-        throw new AssertionError("No task " + number);
     }
 }

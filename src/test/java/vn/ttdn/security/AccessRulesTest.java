@@ -20,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import vn.ttdn.support.Api;
 import vn.ttdn.support.Db;
 import vn.ttdn.support.SeedPlans;
 import vn.ttdn.support.WebTest;
@@ -31,7 +32,7 @@ class AccessRulesTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    ObjectMapper json;
+    Api api;
     @Autowired
     Db db;
 
@@ -52,26 +53,26 @@ class AccessRulesTest {
 
     @Test
     void officersSeeOnlyThePlansThatNameTheirBody() throws Exception {
-        assertThat(codesSeenBy("cv.stttt.ndh")).contains("NDH-KH-NQ47").doesNotContain("QNG-KH-116", "DLK-KH-NQ47");
-        assertThat(codesSeenBy("cv.stttt.qng")).contains("QNG-KH-116").doesNotContain("NDH-KH-NQ47", "PRTC-KH-256");
+        assertThat(api.planCodesSeenBy("cv.stttt.ndh")).contains("NDH-KH-NQ47").doesNotContain("QNG-KH-116", "DLK-KH-NQ47");
+        assertThat(api.planCodesSeenBy("cv.stttt.qng")).contains("QNG-KH-116").doesNotContain("NDH-KH-NQ47", "PRTC-KH-256");
         // a department that a plan names only through "Các sở, ban, ngành" still sees it
-        assertThat(codesSeenBy("cv.svhttdl.nth")).contains("NTH-KH-NQ47").doesNotContain("QNG-KH-116");
+        assertThat(api.planCodesSeenBy("cv.svhttdl.nth")).contains("NTH-KH-NQ47").doesNotContain("QNG-KH-116");
         // the UBND office works for the UBND, which issues the plan
-        assertThat(codesSeenBy("cv.vpub.dlk")).contains("DLK-KH-NQ47").doesNotContain("NDH-KH-NQ47");
-        assertThat(codesSeenBy("cv.btg.prtc")).contains("PRTC-KH-256").doesNotContain("NTH-KH-NQ47");
+        assertThat(api.planCodesSeenBy("cv.vpub.dlk")).contains("DLK-KH-NQ47").doesNotContain("NDH-KH-NQ47");
+        assertThat(api.planCodesSeenBy("cv.btg.prtc")).contains("PRTC-KH-256").doesNotContain("NTH-KH-NQ47");
     }
 
     @Test
     void supervisorsAuditorsAndAdminsSeeEveryPlan() throws Exception {
         for (String user : List.of("giamsat", "kiemtoan", "admin")) {
-            assertThat(codesSeenBy(user)).as(user).containsAll(List.of("QNG-KH-116", "NDH-KH-NQ47", "NTH-KH-NQ47",
+            assertThat(api.planCodesSeenBy(user)).as(user).containsAll(List.of("QNG-KH-116", "NDH-KH-NQ47", "NTH-KH-NQ47",
                     "DLK-KH-NQ47", "PRTC-KH-256"));
         }
     }
 
     @Test
     void aPlanThatDoesNotConcernTheOfficerIsForbidden() throws Exception {
-        long qng = idOf("QNG-KH-116");
+        long qng = api.idOf("QNG-KH-116");
         mvc.perform(get("/api/plans/" + qng).with(httpBasic("cv.stttt.ndh", "demo"))).andExpect(status().isForbidden());
         mvc.perform(get("/api/plans/" + qng + "/export").with(httpBasic("cv.stttt.ndh", "demo")))
                 .andExpect(status().isForbidden());
@@ -152,24 +153,5 @@ class AccessRulesTest {
     private MockHttpSession login(String user) throws Exception {
         MvcResult result = mvc.perform(formLogin("/login").user(user).password("demo")).andReturn();
         return (MockHttpSession) result.getRequest().getSession(false);
-    }
-
-    private List<String> codesSeenBy(String user) throws Exception {
-        JsonNode list = json.readTree(mvc.perform(get("/api/plans").with(httpBasic(user, "demo")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-        List<String> codes = new ArrayList<>();
-        list.forEach(p -> codes.add(p.path("code").asText()));
-        return codes;
-    }
-
-    private long idOf(String code) throws Exception {
-        JsonNode list = json.readTree(mvc.perform(get("/api/plans").with(httpBasic("admin", "demo")))
-                .andReturn().getResponse().getContentAsString());
-        for (JsonNode p : list) {
-            if (p.path("code").asText().equals(code)) {
-                return p.path("id").asLong();
-            }
-        }
-        throw new AssertionError(code);
     }
 }

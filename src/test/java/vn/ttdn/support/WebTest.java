@@ -16,6 +16,14 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(Db.class)
+@Import({Db.class, WebTest.Beans.class})
 public @interface WebTest {
+
+    /** The fixtures every web test may inject. */
+    class Beans {
+        @org.springframework.context.annotation.Bean
+        Api api(org.springframework.test.web.servlet.MockMvc mvc, com.fasterxml.jackson.databind.ObjectMapper json) {
+            return new Api(mvc, json);
+        }
+    }
 }

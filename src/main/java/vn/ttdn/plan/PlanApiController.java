@@ -84,6 +84,6 @@ class PlanApiController {
 
     private static InvalidInputException tooLarge(long limit) {
         return new InvalidInputException(HttpStatus.PAYLOAD_TOO_LARGE, "Plan file too large",
-                List.of(new InputProblem("", "a plan file may have at most " + limit + " bytes")));
+                List.of(InputProblem.of("", "file.tooLarge", "a plan file may have at most " + limit + " bytes", limit)));
     }
 }

@@ -71,7 +71,7 @@ public class PlanService {
     private PlanEntity save(PlanFile file, String username) {
         if (plans.existsByCode(file.code())) {
             throw new InvalidInputException(HttpStatus.CONFLICT, "Plan code already in use",
-                    List.of(new InputProblem("code", "a plan with code \"" + file.code() + "\" already exists")));
+                    List.of(InputProblem.of("code", "plan.codeInUse", "a plan with code \"" + file.code() + "\" already exists", file.code())));
         }
         return plans.saveAndFlush(mapper.toEntity(file, username));
     }

@@ -86,7 +86,8 @@ class PlanImportTest {
         refused(file, 400)
                 .andExpect(jsonPath("$.errors", hasSize(1)))
                 .andExpect(jsonPath("$.errors[0].path").value("groups[2].tasks[4].lead[0]"))
-                .andExpect(jsonPath("$.errors[0].message").value("unknown body \"SO-XYZ\""));
+                .andExpect(jsonPath("$.errors[0].message").value("unknown body \"SO-XYZ\""))
+                .andExpect(jsonPath("$.errors[0].code").value("plan.unknownBody"));
     }
 
     @Test
@@ -132,7 +133,8 @@ class PlanImportTest {
         refused(file, 400)
                 .andExpect(jsonPath("$.errors[*].path", hasItem("issuer")))
                 .andExpect(jsonPath("$.errors[*].path", hasItem("groups[3].tasks[0].lead")))
-                .andExpect(jsonPath("$.errors", hasSize(2)));
+                .andExpect(jsonPath("$.errors", hasSize(2)))
+                .andExpect(jsonPath("$.errors[0].code").value("jsv.required"));
     }
 
     @Test

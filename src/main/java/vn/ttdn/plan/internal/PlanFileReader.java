@@ -17,10 +17,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import vn.ttdn.plan.PlanFile;
+import vn.ttdn.plan.Timeline;
 import vn.ttdn.system.InputProblem;
 import vn.ttdn.system.InvalidInputException;
 
@@ -76,13 +78,15 @@ public class PlanFileReader {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
             throw new InvalidInputException(TITLE,
-                    List.of(new InputProblem("", "not a YAML or JSON document" + where + ": " + e.getOriginalMessage())));
+                    List.of(InputProblem.of("", "file.notYaml",
+                            "not a YAML or JSON document" + where + ": " + e.getOriginalMessage(), where)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (tree == null || !tree.isObject()) {
             throw new InvalidInputException(TITLE,
-                    List.of(new InputProblem("", "a plan file is a YAML mapping of fields (format, code, title, …)")));
+                    List.of(InputProblem.of("", "file.notMapping",
+                            "a plan file is a YAML mapping of fields (format, code, title, …)")));
         }
         return tree;
     }
@@ -94,41 +98,65 @@ public class PlanFileReader {
             if ("required".equals(message.getType()) && message.getProperty() != null) {
                 path = path.isEmpty() ? message.getProperty() : path + "." + message.getProperty();
             }
-            problems.add(new InputProblem(path, describe(message)));
+            problems.add(describe(path, message));
         }
         return problems.stream().distinct().collect(Collectors.toList());
     }
 
-    /** The schema's own words, except for the value formats, which deserve a plainer sentence. */
-    private static String describe(ValidationMessage message) {
+    /**
+     * The schema's own words (and its Vietnamese ones for the pages), except for the value formats,
+     * which deserve a plainer sentence.
+     */
+    private static InputProblem describe(String path, ValidationMessage message) {
         String location = message.getSchemaLocation().toString();
-        JsonNode value = message.getInstanceNode();
+        String value = message.getInstanceNode() == null ? "" : message.getInstanceNode().asText();
         if ("pattern".equals(message.getType()) || "const".equals(message.getType())) {
-            if (location.contains("$defs/timeline")) {
-                return vn.ttdn.plan.Timeline.problem(value.asText()).orElse("not a timeline");
-            }
-            if (location.contains("$defs/bodyCode")) {
-                return "\"" + value.asText() + "\" is not a body code (capital letters, digits and -)";
-            }
-            if (location.contains("$defs/date")) {
-                return "\"" + value.asText() + "\" is not a date (YYYY-MM-DD)";
-            }
-            if (location.contains("$defs/dayMonth")) {
-                return "\"" + value.asText() + "\" is not a day/month (15/12)";
-            }
-            if (location.contains("$defs/number")) {
-                return "\"" + value.asText() + "\" is not a number such as 1.2 or IV.3";
-            }
-            if (location.contains("properties/format")) {
-                return "format must be " + PlanFile.FORMAT;
-            }
-            if (location.contains("properties/code")) {
-                return "\"" + value.asText() + "\" is not a plan code (capital letters, digits and -, 2 to 64)";
+            for (ValueFormat format : ValueFormat.values()) {
+                if (location.contains(format.schemaPart)) {
+                    return InputProblem.of(path, format.code, format.message(value), value);
+                }
             }
         }
         String text = message.getMessage();
         String prefix = message.getInstanceLocation().toString() + ": ";
-        return text.startsWith(prefix) ? text.substring(prefix.length()) : text;
+        return new InputProblem(path, text.startsWith(prefix) ? text.substring(prefix.length()) : text,
+                "jsv." + message.getMessageKey(),
+                Arrays.stream(message.getArguments() == null ? new Object[0] : message.getArguments())
+                        .map(String::valueOf).toList());
+    }
+
+    /** The value formats of the schema, with a sentence each. */
+    private enum ValueFormat {
+        TIMELINE("$defs/timeline", "plan.timeline") {
+            @Override
+            String message(String value) {
+                return Timeline.problem(value).orElse("not a timeline");
+            }
+        },
+        BODY_CODE("$defs/bodyCode", "plan.bodyCode", "is not a body code (capital letters, digits and -)"),
+        DATE("$defs/date", "plan.date", "is not a date (YYYY-MM-DD)"),
+        DAY_MONTH("$defs/dayMonth", "plan.dayMonth", "is not a day/month (15/12)"),
+        NUMBER("$defs/number", "plan.number", "is not a number such as 1.2 or IV.3"),
+        FORMAT("properties/format", "plan.format", "is not a format this system reads: format must be 1"),
+        CODE("properties/code", "plan.code", "is not a plan code (capital letters, digits and -, 2 to 64)");
+
+        final String schemaPart;
+        final String code;
+        private final String sentence;
+
+        ValueFormat(String schemaPart, String code) {
+            this(schemaPart, code, null);
+        }
+
+        ValueFormat(String schemaPart, String code, String sentence) {
+            this.schemaPart = schemaPart;
+            this.code = code;
+            this.sentence = sentence;
+        }
+
+        String message(String value) {
+            return "\"" + value + "\" " + sentence;
+        }
     }
 
     private PlanFile bind(JsonNode tree) {
@@ -138,9 +166,11 @@ public class PlanFileReader {
             String path = e.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining());
-            throw new InvalidInputException(TITLE, List.of(new InputProblem(path(path), e.getOriginalMessage())));
+            throw new InvalidInputException(TITLE,
+                    List.of(InputProblem.of(path(path), "value", e.getOriginalMessage(), e.getOriginalMessage())));
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException(TITLE, List.of(new InputProblem("", e.getOriginalMessage())));
+            throw new InvalidInputException(TITLE,
+                    List.of(InputProblem.of("", "value", e.getOriginalMessage(), e.getOriginalMessage())));
         }
     }
 

@@ -47,8 +47,8 @@ class PlanFileRules {
                 index(bodyPaths, taskPath + ".lead", task.lead());
                 index(bodyPaths, taskPath + ".cooperating", task.cooperating());
                 if (task.timeline() != null) {
-                    Timeline.problem(task.timeline())
-                            .ifPresent(p -> problems.add(new InputProblem(taskPath + ".timeline", p)));
+                    Timeline.problem(task.timeline()).ifPresent(p ->
+                            problems.add(InputProblem.of(taskPath + ".timeline", "plan.timeline", p, task.timeline())));
                 }
             }
         }
@@ -56,28 +56,30 @@ class PlanFileRules {
         Set<String> unknown = directory.unknownCodes(Set.copyOf(bodyPaths.values()));
         bodyPaths.forEach((path, code) -> {
             if (unknown.contains(code)) {
-                problems.add(new InputProblem(path, "unknown body \"" + code + "\""));
+                problems.add(InputProblem.of(path, "plan.unknownBody", "unknown body \"" + code + "\"", code));
             }
         });
 
         PlanFile.Reporting reporting = file.reporting();
         if (reporting.yearlyDeadline() != null) {
             if (DayMonth.parse(reporting.yearlyDeadline()).isEmpty()) {
-                problems.add(new InputProblem("reporting.yearlyDeadline",
-                        "\"" + reporting.yearlyDeadline() + "\" is not a day of the year"));
+                problems.add(InputProblem.of("reporting.yearlyDeadline", "plan.dayMonth",
+                        "\"" + reporting.yearlyDeadline() + "\" is not a day of the year", reporting.yearlyDeadline()));
             }
             if (!reporting.yearly()) {
-                problems.add(new InputProblem("reporting.yearlyDeadline", "a yearly deadline needs reporting.yearly: true"));
+                problems.add(InputProblem.of("reporting.yearlyDeadline", "plan.yearlyFlag",
+                        "a yearly deadline needs reporting.yearly: true"));
             }
         }
         String consolidation = reporting.consolidationDeadline();
         if (consolidation != null && consolidation.contains("/") && DayMonth.parse(consolidation).isEmpty()) {
-            problems.add(new InputProblem("reporting.consolidationDeadline",
-                    "\"" + consolidation + "\" is not a day of the year"));
+            problems.add(InputProblem.of("reporting.consolidationDeadline", "plan.dayMonth",
+                    "\"" + consolidation + "\" is not a day of the year", consolidation));
         }
         if (consolidation != null && !consolidation.contains("/") && Timeline.parse(consolidation)
                 .filter(t -> t.kind() == Timeline.Kind.DATE).isEmpty()) {
-            problems.add(new InputProblem("reporting.consolidationDeadline", "\"" + consolidation + "\" is not a date"));
+            problems.add(InputProblem.of("reporting.consolidationDeadline", "plan.date",
+                    "\"" + consolidation + "\" is not a date", consolidation));
         }
         return problems;
     }
@@ -92,7 +94,8 @@ class PlanFileRules {
                                String what) {
         String first = seen.putIfAbsent(number, path);
         if (first != null) {
-            problems.add(new InputProblem(path, "duplicate " + what + " number \"" + number + "\" (first at " + first + ")"));
+            problems.add(InputProblem.of(path, "plan.duplicate." + what, "duplicate " + what + " number \"" + number
+                    + "\" (first at " + first + ")", number, first));
         }
     }
 }

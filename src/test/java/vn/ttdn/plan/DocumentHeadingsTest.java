@@ -1,0 +1,95 @@
+package vn.ttdn.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.ttdn.support.DirectoryFixtures.BTTTT;
+import static vn.ttdn.support.DirectoryFixtures.NTH_TU;
+import static vn.ttdn.support.DirectoryFixtures.PRTC_BTG;
+import static vn.ttdn.support.DirectoryFixtures.PRTC_TU;
+import static vn.ttdn.support.DirectoryFixtures.PRTC_VPTU;
+import static vn.ttdn.support.DirectoryFixtures.QNG_STTTT;
+import static vn.ttdn.support.DirectoryFixtures.QNG_UBND;
+import static vn.ttdn.support.DirectoryFixtures.QNG_UBND_HUYEN;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.ttdn.plan.PlanDocument.IssuerLine;
+import vn.ttdn.system.Wording;
+
+class DocumentHeadingsTest {
+
+    @Test
+    void peoplesCommitteeIsPrintedOnTwoBoldLines() {
+        assertThat(DocumentHeadings.issuerLines(QNG_UBND, null, "x"))
+                .containsExactly(new IssuerLine("ỦY BAN NHÂN DÂN", true), new IssuerLine("TỈNH QUẢNG NGÃI", true));
+    }
+
+    @Test
+    void departmentIsPrintedUnderItsPeoplesCommittee() {
+        assertThat(DocumentHeadings.issuerLines(QNG_STTTT, QNG_UBND, "x")).containsExactly(
+                new IssuerLine("UBND TỈNH QUẢNG NGÃI", false), new IssuerLine("SỞ THÔNG TIN VÀ TRUYỀN THÔNG", true));
+    }
+
+    @Test
+    void cityPartyCommitteeIsPrintedUnderTheProvincialPartyOrganisation() {
+        assertThat(DocumentHeadings.isParty(PRTC_TU, NTH_TU)).isTrue();
+        assertThat(DocumentHeadings.issuerLines(PRTC_TU, NTH_TU, "x")).containsExactly(
+                new IssuerLine("ĐẢNG BỘ TỈNH NINH THUẬN", false),
+                new IssuerLine("THÀNH ỦY PHAN RANG - THÁP CHÀM", true));
+    }
+
+    @Test
+    void partyBoardAndPartyOfficeArePrintedUnderTheirCommittee() {
+        assertThat(DocumentHeadings.issuerLines(PRTC_BTG, PRTC_TU, "x")).containsExactly(
+                new IssuerLine("THÀNH ỦY PHAN RANG - THÁP CHÀM", false), new IssuerLine("BAN TUYÊN GIÁO", true));
+        assertThat(DocumentHeadings.isParty(PRTC_VPTU, PRTC_TU)).isTrue();
+        assertThat(DocumentHeadings.issuerLines(PRTC_VPTU, PRTC_TU, "x")).extracting(IssuerLine::text)
+                .containsExactly("THÀNH ỦY PHAN RANG - THÁP CHÀM", "VĂN PHÒNG");
+    }
+
+    @Test
+    void provincialPartyCommitteeAndMinistryStandAlone() {
+        assertThat(DocumentHeadings.issuerLines(NTH_TU, null, "x"))
+                .containsExactly(new IssuerLine("TỈNH ỦY NINH THUẬN", true));
+        assertThat(DocumentHeadings.isParty(BTTTT, null)).isFalse();
+        assertThat(DocumentHeadings.issuerLines(BTTTT, null, "x"))
+                .containsExactly(new IssuerLine("BỘ THÔNG TIN VÀ TRUYỀN THÔNG", true));
+    }
+
+    @Test
+    void unknownIssuerIsPrintedByTheNameThePlanGives() {
+        assertThat(DocumentHeadings.issuerLines(null, null, "Ủy ban nhân dân tỉnh X"))
+                .containsExactly(new IssuerLine("ỦY BAN NHÂN DÂN TỈNH X", true));
+    }
+
+    @Test
+    void placeIsTakenFromTheIssuersName() {
+        assertThat(DocumentHeadings.place(QNG_UBND, null)).isEqualTo("Quảng Ngãi");
+        assertThat(DocumentHeadings.place(QNG_STTTT, QNG_UBND)).isEqualTo("Quảng Ngãi");
+        assertThat(DocumentHeadings.place(QNG_UBND_HUYEN, null)).isEqualTo("Quảng Ngãi");
+        assertThat(DocumentHeadings.place(PRTC_TU, NTH_TU)).isEqualTo("Phan Rang - Tháp Chàm");
+        assertThat(DocumentHeadings.place(BTTTT, null)).isNull();
+    }
+
+    @Test
+    void numberIsLeftBlankUntilIssuedAndWrittenByTheBodysRules() {
+        assertThat(DocumentHeadings.number(false, "116/KH-UBND", "KH", "UBND"))
+                .isEqualTo(Wording.of("document.number.state", "116/KH-UBND"));
+        assertThat(DocumentHeadings.number(false, null, "KH", "UBND"))
+                .isEqualTo(Wording.of("document.number.stateBlank", "KH-UBND"));
+        assertThat(DocumentHeadings.number(true, "256-KH/TU", "KH", "TU"))
+                .isEqualTo(Wording.of("document.number.party", "256-KH/TU"));
+        assertThat(DocumentHeadings.number(true, null, "KH", "TU"))
+                .isEqualTo(Wording.of("document.number.partyBlank", "KH/TU"));
+    }
+
+    @Test
+    void dateLineWritesDayAndMonthAsDocumentsDo() {
+        assertThat(DocumentHeadings.placeDate("Quảng Ngãi", LocalDate.of(2024, 6, 3), 2030).arguments())
+                .isEqualTo(List.of("Quảng Ngãi", "03", "6", "2024"));
+        assertThat(DocumentHeadings.placeDate(null, LocalDate.of(2024, 2, 15), 2030))
+                .isEqualTo(Wording.of("document.date", "15", "02", "2024"));
+        assertThat(DocumentHeadings.placeDate("Quảng Ngãi", null, 2025))
+                .isEqualTo(Wording.of("document.placeDateBlank", "Quảng Ngãi", "2025"));
+    }
+}

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ttdn.directory.internal.BodyEntity;
@@ -27,10 +28,12 @@ public class DirectoryService {
 
     private final BodyRepository bodies;
     private final PersonRepository people;
+    private final ApplicationEventPublisher events;
 
-    DirectoryService(BodyRepository bodies, PersonRepository people) {
+    DirectoryService(BodyRepository bodies, PersonRepository people, ApplicationEventPublisher events) {
         this.bodies = bodies;
         this.people = people;
+        this.events = events;
     }
 
     public List<BodyView> bodies() {
@@ -107,5 +110,6 @@ public class DirectoryService {
             people.flush();
         });
         people.save(new PersonEntity(username, fullName, title, bodyCode, email, passwordHash, roles));
+        events.publishEvent(new PersonSaved(username, fullName, bodyCode, Set.copyOf(roles)));
     }
 }

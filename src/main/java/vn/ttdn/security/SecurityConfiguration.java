@@ -16,6 +16,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -42,7 +44,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/api/**", "/v3/api-docs/**")
+        return http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/v3/api-docs/**")))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(jsonUnauthorized()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(jsonUnauthorized()))
@@ -55,7 +57,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain engineSecurity(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/engine-rest/**")
+        return http.securityMatcher(path("/engine-rest/**"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(ADMIN))
                 .httpBasic(basic -> basic.authenticationEntryPoint(jsonUnauthorized()))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BASIC_AUTH))
@@ -69,15 +71,23 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
                                 "/actuator/health").permitAll()
-                        .requestMatchers("/camunda/**").hasRole(ADMIN)
+                        .requestMatchers(path("/camunda/**")).hasRole(ADMIN)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 // The Camunda webapps carry their own CSRF protection on their API.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/api/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/api/**")))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .build();
+    }
+
+    /**
+     * A path of the whole application. The engine's REST API and webapps are served by their own
+     * servlets, not by Spring MVC, so the matchers must not assume the MVC servlet.
+     */
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
     private static AuthenticationEntryPoint jsonUnauthorized() {

@@ -44,8 +44,9 @@ public final class WebClient {
         return this;
     }
 
+    /** GET as a browser asks for a page. */
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET());
     }
 
     public HttpResponse<String> getAs(String path, String user, String password) throws IOException, InterruptedException {

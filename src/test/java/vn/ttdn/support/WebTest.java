@@ -25,5 +25,10 @@ public @interface WebTest {
         Api api(org.springframework.test.web.servlet.MockMvc mvc, com.fasterxml.jackson.databind.ObjectMapper json) {
             return new Api(mvc, json);
         }
+
+        @org.springframework.context.annotation.Bean
+        Pages pages(org.springframework.test.web.servlet.MockMvc mvc) {
+            return new Pages(mvc);
+        }
     }
 }

@@ -73,6 +73,30 @@ class MessageKeysTest {
         assertThat(missing).isEmpty();
     }
 
+    /** Every problem code an input may get ({@code InputProblem.of(path, "code", …)}) has Vietnamese words. */
+    @Test
+    void everyProblemCodeHasVietnameseWords() throws IOException {
+        Pattern code = Pattern.compile("InputProblem\\.of\\([^,]+,\\s*\"([a-zA-Z.]+)\"|\\(\"\\$defs/\\w+\", \"([a-zA-Z.]+)\"");
+        Set<String> missing = new TreeSet<>();
+        int found = 0;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = code.matcher(Files.readString(source));
+                while (m.find()) {
+                    String key = "problem." + (m.group(1) != null ? m.group(1) : m.group(2));
+                    found++;
+                    // a code built by concatenation ("plan.duplicate." + what) is checked below by name
+                    if (!key.endsWith(".") && !bundle.containsKey(key)) {
+                        missing.add(source.getFileName() + ": " + key);
+                    }
+                }
+            }
+        }
+        assertThat(found).isGreaterThan(10);
+        assertThat(missing).isEmpty();
+        assertThat(bundle).containsKeys("problem.plan.duplicate.task", "problem.plan.duplicate.group");
+    }
+
     @Test
     void everyEnumValueShownOnAPageHasItsWords() {
         assertHasKeys("plan.status.", PlanStatus.values());

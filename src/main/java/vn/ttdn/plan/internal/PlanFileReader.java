@@ -75,11 +75,13 @@ public class PlanFileReader {
         try {
             tree = yaml.readTree(content);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new InvalidInputException(TITLE,
-                    List.of(InputProblem.of("", "file.notYaml",
-                            "not a YAML or JSON document" + where + ": " + e.getOriginalMessage(), where)));
+            var location = e.getLocation();
+            InputProblem problem = location == null
+                    ? InputProblem.of("", "file.notYaml", "not a YAML or JSON document: " + e.getOriginalMessage())
+                    : InputProblem.of("", "file.notYamlAt", "not a YAML or JSON document (line " + location.getLineNr()
+                            + ", column " + location.getColumnNr() + "): " + e.getOriginalMessage(),
+                            location.getLineNr(), location.getColumnNr());
+            throw new InvalidInputException(TITLE, List.of(problem));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -46,7 +46,7 @@ class PagesIT {
         assertThat(response.statusCode()).isEqualTo(403);
         Document page = Jsoup.parse(response.body());
         assertThat(page.select("main").attr("data-status")).isEqualTo("403");
-        assertThat(page.getElementById("error-heading").text()).isNotBlank();
+        assertThat(page.getElementById("error-heading").text()).isEqualTo("Không có quyền truy cập");
         assertThat(page.select("html").attr("lang")).isEqualTo("vi");
         assertThat(response.body()).doesNotContain("116/KH-UBND");
     }
@@ -58,6 +58,8 @@ class PagesIT {
         HttpResponse<String> response = web.get("/ke-hoach/987654");
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(Jsoup.parse(response.body()).select("main").attr("data-status")).isEqualTo("404");
+        Document page = Jsoup.parse(response.body());
+        assertThat(page.select("main").attr("data-status")).isEqualTo("404");
+        assertThat(page.getElementById("error-heading").text()).isEqualTo("Không tìm thấy");
     }
 }

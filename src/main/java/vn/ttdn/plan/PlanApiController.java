@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,8 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.ttdn.security.CurrentUser;
-import vn.ttdn.system.InputProblem;
-import vn.ttdn.system.InvalidInputException;
 
 @RestController
 @RequestMapping("/api/plans")
@@ -29,11 +26,9 @@ class PlanApiController {
     static final MediaType YAML = MediaType.parseMediaType("application/yaml");
 
     private final PlanService plans;
-    private final PlanProperties properties;
 
-    PlanApiController(PlanService plans, PlanProperties properties) {
+    PlanApiController(PlanService plans) {
         this.plans = plans;
-        this.properties = properties;
     }
 
     @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml", "application/json", "text/plain",
@@ -67,23 +62,10 @@ class PlanApiController {
                 .body(plans.exportFile(id, user));
     }
 
-    /** Reads the body, refusing more than the configured size without reading it all. */
+    /** Reads the body, but never more than one byte past the limit: the service refuses what is over. */
     private byte[] readBounded(HttpServletRequest request) throws IOException {
-        long limit = properties.planFileMaxSize().toBytes();
-        if (request.getContentLengthLong() > limit) {
-            throw tooLarge(limit);
-        }
         try (InputStream in = request.getInputStream()) {
-            byte[] content = in.readNBytes((int) limit + 1);
-            if (content.length > limit) {
-                throw tooLarge(limit);
-            }
-            return content;
+            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, plans.maxFileSize() + 1));
         }
-    }
-
-    private static InvalidInputException tooLarge(long limit) {
-        return new InvalidInputException(HttpStatus.PAYLOAD_TOO_LARGE, "Plan file too large",
-                List.of(InputProblem.of("", "file.tooLarge", "a plan file may have at most " + limit + " bytes", limit)));
     }
 }

@@ -3,7 +3,6 @@ package vn.ttdn.plan;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,18 +27,16 @@ import vn.ttdn.system.ProblemMessages;
 class PlanImportPageController {
 
     private final PlanService plans;
-    private final PlanProperties properties;
     private final ProblemMessages problemMessages;
 
-    PlanImportPageController(PlanService plans, PlanProperties properties, ProblemMessages problemMessages) {
+    PlanImportPageController(PlanService plans, ProblemMessages problemMessages) {
         this.plans = plans;
-        this.properties = properties;
         this.problemMessages = problemMessages;
     }
 
     @GetMapping
     String form(Model model) {
-        model.addAttribute("maxSize", properties.planFileMaxSize().toKilobytes());
+        model.addAttribute("maxSize", plans.maxFileSize() / 1024);
         return "plans/import";
     }
 
@@ -47,7 +44,7 @@ class PlanImportPageController {
     String upload(@RequestParam(name = "file", required = false) MultipartFile file, CurrentUser user, Locale locale,
                   Model model, RedirectAttributes redirect) throws IOException {
         try {
-            PlanDetails plan = plans.importPlan(readBounded(file), user);
+            PlanDetails plan = plans.importPlan(read(file), user);
             redirect.addFlashAttribute("imported", plan.code());
             return "redirect:/ke-hoach/" + plan.id();
         } catch (InvalidInputException e) {
@@ -59,16 +56,10 @@ class PlanImportPageController {
         }
     }
 
-    private byte[] readBounded(MultipartFile file) throws IOException {
+    private static byte[] read(MultipartFile file) throws IOException {
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException("No plan file",
                     List.of(InputProblem.of("", "file.missing", "choose a plan file to import")));
-        }
-        long limit = properties.planFileMaxSize().toBytes();
-        if (file.getSize() > limit) {
-            throw new InvalidInputException(HttpStatus.PAYLOAD_TOO_LARGE, "Plan file too large",
-                    List.of(InputProblem.of("", "file.tooLarge", "a plan file may have at most " + limit + " bytes",
-                            limit)));
         }
         return file.getBytes();
     }

@@ -33,12 +33,20 @@ public class PlanService {
     private final PlanFileReader reader;
     private final PlanMapper mapper;
     private final DirectoryService directory;
+    private final PlanProperties properties;
 
-    PlanService(PlanRepository plans, PlanFileReader reader, PlanMapper mapper, DirectoryService directory) {
+    PlanService(PlanRepository plans, PlanFileReader reader, PlanMapper mapper, DirectoryService directory,
+                PlanProperties properties) {
         this.plans = plans;
         this.reader = reader;
         this.mapper = mapper;
         this.directory = directory;
+        this.properties = properties;
+    }
+
+    /** The largest plan file accepted, in bytes; callers need read no more than one byte past it. */
+    public long maxFileSize() {
+        return properties.planFileMaxSize().toBytes();
     }
 
     /**
@@ -49,6 +57,11 @@ public class PlanService {
     public PlanDetails importPlan(byte[] content, CurrentUser user) {
         if (!user.hasAnyRole(Role.ADMIN, Role.OFFICER)) {
             throw new AccessDeniedException("Only administrators and officers of the consolidating body import plans");
+        }
+        if (content.length > maxFileSize()) {
+            throw new InvalidInputException(HttpStatus.PAYLOAD_TOO_LARGE, "Plan file too large",
+                    List.of(InputProblem.of("", "file.tooLarge", "a plan file may have at most " + maxFileSize()
+                            + " bytes", maxFileSize())));
         }
         PlanFile file = reader.read(content);
         if (!user.hasRole(Role.ADMIN) && !file.consolidatingBody().equals(user.bodyCode())) {

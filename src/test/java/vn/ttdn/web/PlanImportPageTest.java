@@ -103,6 +103,16 @@ class PlanImportPageTest {
     }
 
     @Test
+    void aFileOverTheLimitIsRefusedWithItsSize() throws Exception {
+        byte[] big = new byte[2 * 1024 * 1024];
+        java.util.Arrays.fill(big, (byte) '#');
+
+        Document page = Jsoup.parse(upload("admin", "lon.yaml", big).getResponse().getContentAsString());
+
+        assertThat(page.getElementById("import-problems").text()).contains("không được lớn hơn 1048576 byte");
+    }
+
+    @Test
     void anEmptyUploadAsksForAFile() throws Exception {
         MvcResult result = mvc.perform(multipart("/ke-hoach/nhap").session(pages.login("admin")).with(csrf()))
                 .andReturn();

@@ -70,7 +70,7 @@ class PlanDocumentFactory {
             return null;
         }
         return source.date() == null ? Wording.of("plan.source.documentNoDate", source.number())
-                : Wording.of("plan.source.document", source.number(), ReportingWords.TEXT_DATE.format(source.date()));
+                : Wording.of("plan.source.document", source.number(), PrintedDate.of(source.date()));
     }
 
     private static Wording submissionLine(PlanFile.Source source) {
@@ -80,7 +80,7 @@ class PlanDocumentFactory {
         }
         return submission.date() == null ? Wording.of("plan.source.submissionNoDate", submission.number())
                 : Wording.of("plan.source.submission", submission.number(),
-                        ReportingWords.TEXT_DATE.format(submission.date()));
+                        PrintedDate.of(submission.date()));
     }
 
     private static Wording appendixCaption(PlanDetails plan, String number, LocalDate date) {
@@ -88,7 +88,7 @@ class PlanDocumentFactory {
             return Wording.of("document.appendix.captionDraft", plan.issuer().name());
         }
         return date == null ? Wording.of("document.appendix.captionNoDate", number, plan.issuer().name())
-                : Wording.of("document.appendix.caption", number, ReportingWords.TEXT_DATE.format(date),
+                : Wording.of("document.appendix.caption", number, PrintedDate.of(date),
                         plan.issuer().name());
     }
 

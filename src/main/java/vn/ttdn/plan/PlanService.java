@@ -77,7 +77,7 @@ public class PlanService {
         if (plans.existsByCode(file.code())) {
             return false;
         }
-        save(file, importedBy);
+        plans.saveAndFlush(mapper.toEntity(file, importedBy));
         return true;
     }
 

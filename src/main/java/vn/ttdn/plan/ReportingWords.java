@@ -1,7 +1,6 @@
 package vn.ttdn.plan;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +12,6 @@ import vn.ttdn.system.Wording;
 final class ReportingWords {
 
     /** Dates as plans write them in running text: "03/6/2024", "21/10/2023". */
-    static final DateTimeFormatter TEXT_DATE = DateTimeFormatter.ofPattern("dd/M/yyyy");
-
     private ReportingWords() {
     }
 
@@ -31,7 +28,7 @@ final class ReportingWords {
             lines.add(rule.yearlyDeadline() == null ? Wording.of("reporting.yearly")
                     : Wording.of("reporting.yearlyDeadline", rule.yearlyDeadline()));
         }
-        rule.fixedDeadlines().forEach(day -> lines.add(Wording.of("reporting.fixedDeadline", TEXT_DATE.format(day))));
+        rule.fixedDeadlines().forEach(day -> lines.add(Wording.of("reporting.fixedDeadline", PrintedDate.of(day))));
         String targets = rule.consolidatedTo().stream().map(BodyRef::name).collect(Collectors.joining(", "));
         if (receiver != null) {
             consolidation(receiver, targets, rule.consolidationDeadline(), lines);
@@ -63,7 +60,7 @@ final class ReportingWords {
     /** A one-off deadline ("2023-10-31") written as text; null for a day of every year ("15/12"). */
     private static String isoDate(String deadline) {
         try {
-            return TEXT_DATE.format(LocalDate.parse(deadline.trim()));
+            return PrintedDate.of(LocalDate.parse(deadline.trim()));
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -91,7 +91,7 @@ public record Timeline(Kind kind, int fromYear, int toYear, int month, LocalDate
             case YEAR -> List.of(Integer.toString(fromYear));
             case YEARS -> List.of(Integer.toString(fromYear), Integer.toString(toYear));
             case MONTH -> List.of(Integer.toString(month), Integer.toString(fromYear));
-            case DATE -> List.of(date.getDayOfMonth() + "/" + date.getMonthValue() + "/" + date.getYear());
+            case DATE -> List.of(PrintedDate.of(date));
         };
     }
 }

@@ -40,12 +40,16 @@ class EngineIdentity {
         sync(person.username(), person.fullName(), person.roles());
     }
 
-    /** Catches up with people saved while the engine was not listening (an older database). */
+    /**
+     * Catches up with people saved while the engine was not listening (an older database): those
+     * the engine does not know yet. Changes to known people arrive as {@link PersonSaved}.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void reconcile() {
-        var people = directory.people();
-        people.forEach(p -> sync(p.username(), p.fullName(), p.roles()));
-        log.info("Engine identity: {} people in step with the directory", people.size());
+        Set<String> known = identity.createUserQuery().list().stream().map(User::getId).collect(Collectors.toSet());
+        var missing = directory.people().stream().filter(p -> !known.contains(p.username())).toList();
+        missing.forEach(p -> sync(p.username(), p.fullName(), p.roles()));
+        log.info("Engine identity: {} people known, {} added", known.size(), missing.size());
     }
 
     static String groupOf(Role role) {

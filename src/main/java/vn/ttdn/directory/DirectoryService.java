@@ -73,6 +73,18 @@ public class DirectoryService {
         return people.findById(username).map(PersonEntity::toAccount);
     }
 
+    public Optional<PersonView> person(String username) {
+        return people.findById(username).map(p -> new PersonView(p.getUsername(), p.getFullName(), p.getTitle(),
+                bodies.findById(p.getBodyCode()).orElseThrow().toView().ref(), Set.copyOf(p.getRoles())));
+    }
+
+    /** The e-mail addresses of the enabled people of these bodies (those who gave one). */
+    public List<String> emailsIn(Collection<String> bodyCodes) {
+        return bodyCodes.isEmpty() ? List.of() : people.findByBodyCodeIn(Set.copyOf(bodyCodes)).stream()
+                .filter(p -> p.isEnabled() && p.getEmail() != null && !p.getEmail().isBlank())
+                .map(PersonEntity::getEmail).distinct().sorted().toList();
+    }
+
     public List<PersonView> people() {
         Map<String, BodyView> byCode = bodies.findAll().stream().map(BodyEntity::toView)
                 .collect(Collectors.toMap(BodyView::code, Function.identity()));

@@ -24,7 +24,8 @@ public record PlanDetails(
         List<PlanFile.Organisation> organisation,
         Reporting reporting,
         List<Recipient> recipients,
-        int taskCount) {
+        int taskCount,
+        Issued issued) {
 
     public record Group(String number, String title, String description, List<Task> tasks) {
     }
@@ -43,5 +44,12 @@ public record PlanDetails(
     }
 
     public record Recipient(String label, List<BodyRef> bodies) {
+    }
+
+    /**
+     * The number, date and signer block of an issued plan ({@code null} before): "KT. CHỦ TỊCH",
+     * "PHÓ CHỦ TỊCH", and the name, as printed under the text.
+     */
+    public record Issued(String reference, LocalDate issuedOn, String authority, String position, String signerName) {
     }
 }

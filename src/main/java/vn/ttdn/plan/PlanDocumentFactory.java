@@ -34,12 +34,17 @@ class PlanDocumentFactory {
         BodyView parent = issuer == null || issuer.parent() == null ? null : directory.body(issuer.parent()).orElse(null);
         boolean party = DocumentHeadings.isParty(issuer, parent);
         PlanFile.Source source = plan.source();
-        // Only an issued plan has its number and date; until then the document shows blanks.
-        boolean issued = plan.status() == PlanStatus.ISSUED && source != null && source.number() != null;
-        String number = issued ? source.number() : null;
-        LocalDate date = issued ? source.date() : null;
+        // Only an issued plan has its number, date and signer: those the register and the approval
+        // gave it, or, for a plan that came in issued, those of its source document.
+        PlanDetails.Issued registered = plan.issued();
+        boolean issued = plan.status() == PlanStatus.ISSUED
+                && (registered != null || source != null && source.number() != null);
+        String number = !issued ? null : registered != null ? registered.reference() : source.number();
+        LocalDate date = !issued ? null : registered != null ? registered.issuedOn() : source.date();
         String place = source != null && source.place() != null ? source.place() : DocumentHeadings.place(issuer, parent);
-        PlanFile.Signer signer = source == null ? null : source.signer();
+        PlanFile.Signer signer = registered != null
+                ? new PlanFile.Signer(registered.signerName(), registered.authority() + "\n" + registered.position())
+                : source == null ? null : source.signer();
         return new PlanDocument(party, !issued,
                 DocumentHeadings.issuerLines(issuer, parent, plan.issuer().name()),
                 DocumentHeadings.number(party, number, plan.documentType(), issuer == null ? null : issuer.register()),

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,10 +28,12 @@ class PlanPageController {
 
     private final PlanService plans;
     private final PlanDocumentFactory documents;
+    private final List<PlanPageSection> sections;
 
-    PlanPageController(PlanService plans, PlanDocumentFactory documents) {
+    PlanPageController(PlanService plans, PlanDocumentFactory documents, List<PlanPageSection> sections) {
         this.plans = plans;
         this.documents = documents;
+        this.sections = sections;
     }
 
     @GetMapping
@@ -44,6 +47,7 @@ class PlanPageController {
         PlanDetails plan = plans.get(id, user);
         model.addAttribute("plan", plan);
         model.addAttribute("document", documents.build(plan, LocalDate.now(VIETNAM)));
+        sections.forEach(section -> section.contribute(plan, user, model));
         return "plans/page";
     }
 

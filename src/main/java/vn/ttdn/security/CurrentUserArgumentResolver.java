@@ -2,8 +2,6 @@ package vn.ttdn.security;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -24,10 +22,6 @@ final class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver
     }
 
     static CurrentUser current() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof DirectoryUserDetails details) {
-            return details.currentUser();
-        }
-        throw new InsufficientAuthenticationException("Not signed in");
+        return CurrentUser.signedIn().orElseThrow(() -> new InsufficientAuthenticationException("Not signed in"));
     }
 }

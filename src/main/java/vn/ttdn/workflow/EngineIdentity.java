@@ -18,7 +18,7 @@ import vn.ttdn.directory.Role;
 
 /**
  * Keeps the engine's identity (users and groups, which the Camunda webapps and the operation log
- * rely on) a copy of the directory: one engine user per person, one group per role, and
+ * rely on) a copy of the directory: one engine user per person, one group per role and one per role and body (see {@link EngineGroups}), and
  * {@code camunda-admin} for administrators. The directory stays the record; the engine users get
  * an unusable random password, so nobody signs in to the engine but through the application.
  */
@@ -37,7 +37,7 @@ class EngineIdentity {
 
     @EventListener
     void personSaved(PersonSaved person) {
-        sync(person.username(), person.fullName(), person.roles());
+        sync(person.username(), person.fullName(), person.bodyCode(), person.roles());
     }
 
     /**
@@ -48,15 +48,11 @@ class EngineIdentity {
     void reconcile() {
         Set<String> known = identity.createUserQuery().list().stream().map(User::getId).collect(Collectors.toSet());
         var missing = directory.people().stream().filter(p -> !known.contains(p.username())).toList();
-        missing.forEach(p -> sync(p.username(), p.fullName(), p.roles()));
+        missing.forEach(p -> sync(p.username(), p.fullName(), p.body().code(), p.roles()));
         log.info("Engine identity: {} people known, {} added", known.size(), missing.size());
     }
 
-    static String groupOf(Role role) {
-        return role == Role.ADMIN ? SpringSecurityAuthenticationProvider.CAMUNDA_ADMIN_GROUP : role.code();
-    }
-
-    private void sync(String username, String fullName, Set<Role> roles) {
+    private void sync(String username, String fullName, String bodyCode, Set<Role> roles) {
         User user = identity.createUserQuery().userId(username).singleResult();
         boolean created = user == null;
         if (created) {
@@ -73,7 +69,7 @@ class EngineIdentity {
             identity.saveUser(user);
         }
 
-        Set<String> wanted = roles.stream().map(EngineIdentity::groupOf).collect(Collectors.toSet());
+        Set<String> wanted = Set.copyOf(EngineGroups.of(roles, bodyCode));
         Set<String> current = identity.createGroupQuery().groupMember(username).list().stream()
                 .map(Group::getId).collect(Collectors.toCollection(HashSet::new));
         for (String group : current) {

@@ -27,6 +27,12 @@ public @interface WebTest {
         }
 
         @org.springframework.context.annotation.Bean
+        Chain chain(org.springframework.test.web.servlet.MockMvc mvc, com.fasterxml.jackson.databind.ObjectMapper json,
+                    org.springframework.security.core.userdetails.UserDetailsService users) {
+            return new Chain(mvc, json, users);
+        }
+
+        @org.springframework.context.annotation.Bean
         Pages pages(org.springframework.test.web.servlet.MockMvc mvc) {
             return new Pages(mvc);
         }

@@ -68,6 +68,10 @@ public class PersonEntity {
         return email;
     }
 
+    public boolean isEnabled() {
+        return enabled;
+    }
+
     public Set<Role> getRoles() {
         return roles;
     }

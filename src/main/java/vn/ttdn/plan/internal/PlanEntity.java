@@ -43,6 +43,9 @@ public class PlanEntity {
     private String funding;
     @Embedded
     private ReportingRule reporting = new ReportingRule();
+    /** Null until the plan is issued. */
+    @Embedded
+    private IssuedAs issued;
     private Instant createdAt = Instant.now();
     private String createdBy;
     @Version
@@ -124,6 +127,8 @@ public class PlanEntity {
     public String getFunding() { return funding; }
     public void setFunding(String funding) { this.funding = funding; }
     public ReportingRule getReporting() { return reporting; }
+    public IssuedAs getIssued() { return issued; }
+    public void setIssued(IssuedAs issued) { this.issued = issued; }
     public Instant getCreatedAt() { return createdAt; }
     public String getCreatedBy() { return createdBy; }
     public List<String> getLegalBases() { return legalBases; }

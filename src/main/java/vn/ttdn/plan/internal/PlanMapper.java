@@ -113,7 +113,13 @@ public class PlanMapper {
                 new PlanDetails.Reporting(ref(bodies, r.receiver()), refs(bodies, r.consolidatedTo()), r.yearly(),
                         r.yearlyDeadline(), r.fixedDeadlines(), r.consolidationDeadline(), r.adHoc(), r.text()),
                 file.recipients().stream().map(x -> new PlanDetails.Recipient(x.label(), refs(bodies, x.bodies()))).toList(),
-                plan.taskCount());
+                plan.taskCount(), issuedOf(plan));
+    }
+
+    private static PlanDetails.Issued issuedOf(PlanEntity plan) {
+        IssuedAs i = plan.getIssued();
+        return i == null || i.getIssuedReference() == null ? null : new PlanDetails.Issued(i.getIssuedReference(),
+                i.getIssuedOn(), i.getSignerAuthority(), i.getSignerPosition(), i.getSignerName());
     }
 
     public PlanSummary toSummary(PlanEntity plan, Map<String, BodyView> bodies) {

@@ -10,6 +10,9 @@ public interface PlanRepository extends JpaRepository<PlanEntity, Long> {
 
     boolean existsByCode(String code);
 
+    @Query(value = "select p.id from ttdn.plan p where p.id = :id for update", nativeQuery = true)
+    java.util.Optional<Long> lockById(long id);
+
     List<PlanEntity> findAllByOrderByCode();
 
     /**

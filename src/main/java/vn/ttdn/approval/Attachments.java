@@ -1,0 +1,155 @@
+package vn.ttdn.approval;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
+import vn.ttdn.directory.Role;
+import vn.ttdn.plan.PlanLifecycle;
+import vn.ttdn.plan.PlanRef;
+import vn.ttdn.plan.PlanStatus;
+import vn.ttdn.security.CurrentUser;
+import vn.ttdn.system.InputProblem;
+import vn.ttdn.system.InvalidInputException;
+import vn.ttdn.system.NotFoundException;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Files attached to a plan's Tờ trình (PDF or DOCX). They are rows of the database, written in the
+ * uploader's transaction: a failed upload leaves nothing behind, and a committed one cannot be lost
+ * while the plan is.
+ */
+@Service
+@Transactional
+public class Attachments {
+
+    public static final String PDF = "application/pdf";
+    public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    private static final RowMapper<AttachmentView> VIEW = (rs, i) -> new AttachmentView(rs.getLong("id"),
+            rs.getLong("plan_id"), rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size"),
+            rs.getString("sha256"), rs.getString("uploaded_by"), rs.getTimestamp("uploaded_at").toInstant());
+
+    private final JdbcTemplate jdbc;
+    private final PlanLifecycle plans;
+    private final long maxSize;
+
+    Attachments(JdbcTemplate jdbc, PlanLifecycle plans,
+                @Value("${ttdn.attachment.max-size:20MB}") DataSize maxSize) {
+        this.jdbc = jdbc;
+        this.plans = plans;
+        this.maxSize = maxSize.toBytes();
+    }
+
+    public long maxSize() {
+        return maxSize;
+    }
+
+    /** Adds a file while the plan is being drafted, by an officer of its consolidating body. */
+    public AttachmentView add(long planId, String fileName, byte[] content, CurrentUser user) {
+        PlanRef plan = plans.ref(planId);
+        if (!user.hasRole(Role.OFFICER) || !plan.consolidatingCode().equals(user.bodyCode())) {
+            throw new AccessDeniedException("Only officers of the consolidating body attach files");
+        }
+        if (plan.status() != PlanStatus.DRAFT) {
+            throw new InvalidInputException(HttpStatus.CONFLICT, "Plan is not a draft", List.of(InputProblem.of(
+                    "status", "plan.wrongStatus", "files are attached while the plan is a draft",
+                    plan.status().name(), PlanStatus.DRAFT.name())));
+        }
+        String name = fileName == null ? "" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_").trim();
+        List<InputProblem> problems = new ArrayList<>();
+        String type = typeOf(content);
+        if (name.isEmpty() || name.length() > 255) {
+            problems.add(InputProblem.of("file", "attachment.name", "a file name of 1 to 255 characters is needed"));
+        }
+        if (content.length == 0) {
+            problems.add(InputProblem.of("file", "attachment.empty", "the file is empty"));
+        } else if (content.length > maxSize) {
+            problems.add(InputProblem.of("file", "attachment.tooLarge", "a file may have at most " + maxSize + " bytes",
+                    maxSize / (1024 * 1024)));
+        } else if (type == null) {
+            problems.add(InputProblem.of("file", "attachment.type", "only PDF and DOCX files are accepted"));
+        }
+        if (!problems.isEmpty()) {
+            HttpStatus status = content.length > maxSize ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
+            throw new InvalidInputException(status, "Attachment rejected", problems);
+        }
+        Long id = jdbc.queryForObject("""
+                insert into ttdn.attachment (plan_id, file_name, content_type, size, sha256, content, uploaded_by, uploaded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, planId, name, type, content.length,
+                sha256(content), content, user.username(), Timestamp.from(Instant.now()));
+        return view(planId, id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AttachmentView> list(long planId) {
+        return jdbc.query("select id, plan_id, file_name, content_type, size, sha256, uploaded_by, uploaded_at "
+                + "from ttdn.attachment where plan_id = ? order by id", VIEW, planId);
+    }
+
+    @Transactional(readOnly = true)
+    public AttachmentView view(long planId, long id) {
+        return jdbc.query("select id, plan_id, file_name, content_type, size, sha256, uploaded_by, uploaded_at "
+                        + "from ttdn.attachment where plan_id = ? and id = ?", VIEW, planId, id).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("No attachment " + id + " on plan " + planId));
+    }
+
+    @Transactional(readOnly = true)
+    public byte[] content(long planId, long id) {
+        view(planId, id);
+        return jdbc.queryForObject("select content from ttdn.attachment where plan_id = ? and id = ?", byte[].class,
+                planId, id);
+    }
+
+    /** PDF by its signature; DOCX as a ZIP holding word/document.xml. Null for anything else. */
+    static String typeOf(byte[] content) {
+        if (startsWith(content, "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
+            return PDF;
+        }
+        if (startsWith(content, new byte[] {'P', 'K', 3, 4})) {
+            try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(content))) {
+                for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                    if (entry.getName().toLowerCase(Locale.ROOT).equals("word/document.xml")) {
+                        return DOCX;
+                    }
+                }
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static boolean startsWith(byte[] content, byte[] prefix) {
+        if (content.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (content[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

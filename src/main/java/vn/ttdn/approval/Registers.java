@@ -1,0 +1,118 @@
+package vn.ttdn.approval;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ttdn.directory.BodyView;
+import vn.ttdn.directory.DirectoryService;
+import vn.ttdn.directory.Role;
+import vn.ttdn.security.CurrentUser;
+import vn.ttdn.system.InputProblem;
+import vn.ttdn.system.InvalidInputException;
+import vn.ttdn.system.NotFoundException;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The numbering registers (sổ đăng ký văn bản đi): one sequence per body, year and document type.
+ * A number is taken inside the caller's transaction by incrementing the counter row, which locks
+ * it until that transaction ends: concurrent issuances queue on the row and get consecutive
+ * numbers, and a rolled-back issuance takes its number back with it, so none is ever skipped.
+ */
+@Service
+@Transactional
+public class Registers {
+
+    private static final RowMapper<RegisterEntry> ENTRY = (rs, i) -> new RegisterEntry(rs.getLong("id"),
+            rs.getString("body_code"), rs.getInt("year"), rs.getString("document_type"), rs.getInt("number"),
+            rs.getString("reference"), (Long) rs.getObject("plan_id"), rs.getObject("issued_on", LocalDate.class),
+            rs.getString("issued_by"), rs.getString("status"), rs.getString("void_reason"), rs.getString("voided_by"),
+            rs.getTimestamp("voided_at") == null ? null : rs.getTimestamp("voided_at").toInstant());
+
+    private final JdbcTemplate jdbc;
+    private final DirectoryService directory;
+
+    Registers(JdbcTemplate jdbc, DirectoryService directory) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+    }
+
+    /** Takes the next number of the body's register; must join the transaction that issues the document. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public RegisterEntry take(String bodyCode, String documentType, LocalDate issuedOn, Long planId, String clerk) {
+        BodyView body = directory.body(bodyCode).orElseThrow(() -> new NotFoundException("No body " + bodyCode));
+        if (body.register() == null) {
+            throw new InvalidInputException(HttpStatus.CONFLICT, "Body keeps no register", List.of(InputProblem.of(
+                    "issuingBody", "register.none", "body " + bodyCode + " keeps no numbering register", bodyCode)));
+        }
+        int year = issuedOn.getYear();
+        Integer number = jdbc.queryForObject("""
+                insert into ttdn.register_counter (body_code, year, document_type, last_number) values (?, ?, ?, 1)
+                on conflict (body_code, year, document_type)
+                do update set last_number = register_counter.last_number + 1
+                returning last_number""", Integer.class, bodyCode, year, documentType);
+        String reference = reference(number, documentType, body);
+        Long id = jdbc.queryForObject("""
+                insert into ttdn.register_entry (body_code, year, document_type, number, reference, plan_id, issued_on,
+                                            issued_by, status)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'ISSUED') returning id""", Long.class, bodyCode, year, documentType,
+                number, reference, planId, issuedOn, clerk);
+        return entry(id);
+    }
+
+    /**
+     * The number as printed: {@code 116/KH-UBND} for a state body, {@code 256-KH/TU} for a Party body
+     * (Hướng dẫn 36-HD/VPTW and Nghị định 30/2020/NĐ-CP).
+     */
+    static String reference(int number, String documentType, BodyView body) {
+        return body.kind().isParty()
+                ? number + "-" + documentType + "/" + body.register()
+                : number + "/" + documentType + "-" + body.register();
+    }
+
+    /**
+     * Voids an issued number (a document withdrawn): the entry stays with its reason and the number
+     * is never given again. The body's clerks and administrators may void.
+     */
+    public RegisterEntry voidEntry(long entryId, String reason, CurrentUser user) {
+        RegisterEntry entry = entry(entryId);
+        boolean clerkOfBody = user.hasRole(Role.CLERK) && entry.bodyCode().equals(user.bodyCode());
+        if (!clerkOfBody && !user.hasRole(Role.ADMIN)) {
+            throw new AccessDeniedException("Only the body's clerks void its numbers");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("Reason required", List.of(InputProblem.of("reason",
+                    "register.voidReasonRequired", "a voided number needs its reason")));
+        }
+        if (entry.isVoid()) {
+            throw new InvalidInputException(HttpStatus.CONFLICT, "Number already void", List.of(InputProblem.of(
+                    "id", "register.alreadyVoid", "number " + entry.reference() + " is void already", entry.reference())));
+        }
+        jdbc.update("update ttdn.register_entry set status = 'VOID', void_reason = ?, voided_by = ?, voided_at = ? where id = ?",
+                reason.trim(), user.username(), Timestamp.from(Instant.now()), entryId);
+        return entry(entryId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<RegisterEntry> entries(String bodyCode, int year) {
+        return jdbc.query("select * from ttdn.register_entry where body_code = ? and year = ? order by document_type, number",
+                ENTRY, bodyCode, year);
+    }
+
+    @Transactional(readOnly = true)
+    public List<RegisterEntry> entriesOfPlan(long planId) {
+        return jdbc.query("select * from ttdn.register_entry where plan_id = ? order by id", ENTRY, planId);
+    }
+
+    private RegisterEntry entry(long id) {
+        return jdbc.query("select * from ttdn.register_entry where id = ?", ENTRY, id).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("No register entry " + id));
+    }
+}

@@ -1,0 +1,93 @@
+package vn.ttdn.plan;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ttdn.plan.internal.IssuedAs;
+import vn.ttdn.plan.internal.PlanEntity;
+import vn.ttdn.plan.internal.PlanFileReader;
+import vn.ttdn.plan.internal.PlanMapper;
+import vn.ttdn.plan.internal.PlanRepository;
+import vn.ttdn.system.InputProblem;
+import vn.ttdn.system.InvalidInputException;
+import vn.ttdn.system.NotFoundException;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Moves a plan along its life (draft, in approval, approved, issued) for the approval chain, which
+ * decides who may; this class only keeps the moves in order. Each move checks the status it starts
+ * from, so a move that arrives late (a second click, a second node) fails instead of going twice.
+ */
+@Service
+@Transactional
+public class PlanLifecycle {
+
+    private final PlanRepository plans;
+    private final PlanMapper mapper;
+    private final PlanFileReader files;
+
+    PlanLifecycle(PlanRepository plans, PlanMapper mapper, PlanFileReader files) {
+        this.plans = plans;
+        this.mapper = mapper;
+        this.files = files;
+    }
+
+    @Transactional(readOnly = true)
+    public PlanRef ref(long planId) {
+        PlanEntity plan = find(planId);
+        Set<String> taskBodies = new LinkedHashSet<>();
+        plan.getGroups().forEach(g -> g.getTasks().forEach(t -> {
+            taskBodies.addAll(t.getLead());
+            taskBodies.addAll(t.getCooperating());
+        }));
+        Set<String> recipients = new LinkedHashSet<>();
+        plan.getRecipients().forEach(r -> recipients.addAll(r.getBodies()));
+        return new PlanRef(plan.getId(), plan.getCode(), plan.getTitle(), plan.getDocumentType(), plan.getIssuerCode(),
+                plan.getConsolidatingCode(), plan.getStatus(), List.copyOf(taskBodies), List.copyOf(recipients));
+    }
+
+    /** The plan as a plan file (YAML), to keep with a Tờ trình version. */
+    @Transactional(readOnly = true)
+    public String snapshot(long planId) {
+        return new String(files.write(mapper.toFile(find(planId))), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Locks the plan's row until the transaction ends, so two starts on one plan queue. */
+    public void lock(long planId) {
+        if (plans.lockById(planId).isEmpty()) {
+            throw new NotFoundException("No plan " + planId);
+        }
+    }
+
+    public void move(long planId, PlanStatus from, PlanStatus to) {
+        PlanEntity plan = find(planId);
+        expect(plan, from);
+        plan.setStatus(to);
+        plans.flush();
+    }
+
+    /** Records the number, date and signer block, and makes the approved plan ISSUED. */
+    public void issue(long planId, PlanDetails.Issued issued) {
+        PlanEntity plan = find(planId);
+        expect(plan, PlanStatus.APPROVED);
+        plan.setIssued(new IssuedAs(issued.reference(), issued.issuedOn(), issued.authority(), issued.position(),
+                issued.signerName()));
+        plan.setStatus(PlanStatus.ISSUED);
+        plans.flush();
+    }
+
+    private static void expect(PlanEntity plan, PlanStatus status) {
+        if (plan.getStatus() != status) {
+            throw new InvalidInputException(HttpStatus.CONFLICT, "Plan is not " + status,
+                    List.of(InputProblem.of("status", "plan.wrongStatus", "the plan is " + plan.getStatus()
+                            + ", not " + status, plan.getStatus().name(), status.name())));
+        }
+    }
+
+    private PlanEntity find(long planId) {
+        return plans.findById(planId).orElseThrow(() -> new NotFoundException("No plan " + planId));
+    }
+}

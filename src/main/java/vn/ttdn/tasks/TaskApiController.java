@@ -1,0 +1,79 @@
+package vn.ttdn.tasks;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.ttdn.security.CurrentUser;
+import vn.ttdn.workflow.TaskForm;
+import vn.ttdn.workflow.TaskView;
+import vn.ttdn.workflow.WorkflowTasks;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+@RestController
+@RequestMapping("/api/tasks")
+@Tag(name = "Tasks", description = "Human tasks: list, read the form, claim, release, complete")
+class TaskApiController {
+
+    private final WorkflowTasks tasks;
+
+    TaskApiController(WorkflowTasks tasks) {
+        this.tasks = tasks;
+    }
+
+    @GetMapping
+    @Operation(summary = "The caller's tasks: scope=mine (assigned), groups (offered to their groups), "
+            + "all (both, the default) or every (supervisors)")
+    List<TaskView> list(@RequestParam(defaultValue = "all") String scope, CurrentUser user) {
+        return tasks.list(user, scope(scope));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One task")
+    TaskView get(@PathVariable String id, CurrentUser user) {
+        return tasks.get(id, user);
+    }
+
+    @GetMapping("/{id}/form")
+    @Operation(summary = "The task's Camunda Form (schema) and the values and option lists it opens with (data)")
+    TaskForm form(@PathVariable String id, CurrentUser user) {
+        return tasks.form(id, user);
+    }
+
+    @PostMapping("/{id}/claim")
+    @Operation(summary = "Take the task; 403 for a non-candidate, 409 when someone else holds it")
+    TaskView claim(@PathVariable String id, CurrentUser user) {
+        return tasks.claim(id, user);
+    }
+
+    @PostMapping("/{id}/unclaim")
+    @Operation(summary = "Give the task back to its groups; only its assignee may")
+    TaskView unclaim(@PathVariable String id, CurrentUser user) {
+        return tasks.unclaim(id, user);
+    }
+
+    @PostMapping("/{id}/complete")
+    @Operation(summary = "Complete the task with the form's values (a JSON object); 400 lists each field's problem")
+    Map<String, Object> complete(@PathVariable String id, @RequestBody(required = false) Map<String, Object> values,
+                                 CurrentUser user) {
+        tasks.complete(id, values == null ? Map.of() : values, user);
+        return Map.of("completed", id);
+    }
+
+    static WorkflowTasks.Scope scope(String scope) {
+        return switch (scope.toLowerCase(Locale.ROOT)) {
+            case "mine" -> WorkflowTasks.Scope.MINE;
+            case "groups" -> WorkflowTasks.Scope.GROUPS;
+            case "every" -> WorkflowTasks.Scope.EVERY;
+            default -> WorkflowTasks.Scope.ALL_MINE;
+        };
+    }
+}

@@ -1,0 +1,151 @@
+package vn.ttdn.tasks;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.ttdn.approval.Approvals;
+import vn.ttdn.approval.Attachments;
+import vn.ttdn.approval.Notifications;
+import vn.ttdn.plan.PlanService;
+import vn.ttdn.security.CurrentUser;
+import vn.ttdn.system.ForbiddenException;
+import vn.ttdn.system.InputProblem;
+import vn.ttdn.system.InvalidInputException;
+import vn.ttdn.system.ProblemMessages;
+import vn.ttdn.workflow.ApprovalProcess;
+import vn.ttdn.workflow.TaskView;
+import vn.ttdn.workflow.WorkflowTasks;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * The task pages: the inbox ({@code /viec}), one task with its form ({@code /viec/{id}}), claim
+ * and release, starting a plan's approval, attaching files, and the notices. Every action is a
+ * plain form POST that redirects, so the pages work without JavaScript except for the form itself.
+ */
+@Controller
+class TaskPagesController {
+
+    private static final Locale VI = Locale.forLanguageTag("vi");
+
+    private final WorkflowTasks tasks;
+    private final ApprovalProcess process;
+    private final Approvals approvals;
+    private final Attachments attachments;
+    private final Notifications notifications;
+    private final PlanService plans;
+    private final ProblemMessages problems;
+
+    TaskPagesController(WorkflowTasks tasks, ApprovalProcess process, Approvals approvals, Attachments attachments,
+                        Notifications notifications, PlanService plans, ProblemMessages problems) {
+        this.tasks = tasks;
+        this.process = process;
+        this.approvals = approvals;
+        this.attachments = attachments;
+        this.notifications = notifications;
+        this.plans = plans;
+        this.problems = problems;
+    }
+
+    @GetMapping("/viec")
+    String inbox(@RequestParam(defaultValue = "all") String scope, @RequestParam(required = false) String plan,
+                 CurrentUser user, Model model) {
+        List<TaskView> found = tasks.list(user, TaskApiController.scope(scope));
+        if (plan != null && !plan.isBlank()) {
+            String wanted = plan.trim().toLowerCase(Locale.ROOT);
+            found = found.stream().filter(t -> t.planCode().toLowerCase(Locale.ROOT).contains(wanted)
+                    || t.planTitle().toLowerCase(Locale.ROOT).contains(wanted)).toList();
+        }
+        model.addAttribute("tasks", found);
+        model.addAttribute("scope", scope);
+        model.addAttribute("planFilter", plan);
+        model.addAttribute("now", Instant.now());
+        return "tasks/inbox";
+    }
+
+    @GetMapping("/viec/{id}")
+    String task(@PathVariable String id, CurrentUser user, Model model) {
+        TaskView task = tasks.get(id, user);
+        model.addAttribute("task", task);
+        model.addAttribute("mine", user.username().equals(task.assignee()));
+        model.addAttribute("plan", plans.get(task.planId(), user));
+        model.addAttribute("record", approvals.record(task.planId()));
+        model.addAttribute("attachmentMaxMb", attachments.maxSize() / (1024 * 1024));
+        model.addAttribute("now", Instant.now());
+        return "tasks/task";
+    }
+
+    @PostMapping("/viec/{id}/nhan")
+    String claim(@PathVariable String id, CurrentUser user, RedirectAttributes redirect) {
+        return act(redirect, "/viec/" + id, "task.claimed", () -> tasks.claim(id, user));
+    }
+
+    @PostMapping("/viec/{id}/tra")
+    String unclaim(@PathVariable String id, CurrentUser user, RedirectAttributes redirect) {
+        return act(redirect, "/viec/" + id, "task.released", () -> tasks.unclaim(id, user));
+    }
+
+    @PostMapping("/ke-hoach/{id}/trinh-duyet")
+    String start(@PathVariable long id, CurrentUser user, RedirectAttributes redirect) {
+        plans.get(id, user);
+        try {
+            process.start(id, user);
+        } catch (InvalidInputException | ForbiddenException e) {
+            redirect.addFlashAttribute("error", describe(e));
+            return "redirect:/ke-hoach/" + id;
+        }
+        String first = tasks.list(user, WorkflowTasks.Scope.MINE).stream().filter(t -> t.planId() == id)
+                .map(TaskView::id).findFirst().orElse(null);
+        redirect.addFlashAttribute("notice", "approval.started");
+        return first == null ? "redirect:/viec" : "redirect:/viec/" + first;
+    }
+
+    @PostMapping("/ke-hoach/{id}/tep")
+    String attach(@PathVariable long id, @RequestParam("file") MultipartFile file,
+                  @RequestParam(required = false) String back, CurrentUser user, RedirectAttributes redirect)
+            throws IOException {
+        plans.get(id, user);
+        String target = back != null && back.startsWith("/viec/") ? back : "/ke-hoach/" + id;
+        byte[] content = file.getBytes();
+        return act(redirect, target, "attachment.added",
+                () -> attachments.add(id, file.getOriginalFilename(), content, user));
+    }
+
+    @GetMapping("/thong-bao")
+    String notices(CurrentUser user, Model model) {
+        model.addAttribute("notifications", notifications.forUser(user, 100));
+        return "tasks/notifications";
+    }
+
+    @PostMapping("/thong-bao/da-doc")
+    String markRead(CurrentUser user) {
+        notifications.markAllRead(user);
+        return "redirect:/thong-bao";
+    }
+
+    /** Runs an action; on a refusal or a conflict shows why, in Vietnamese, on the page it returns to. */
+    private String act(RedirectAttributes redirect, String target, String notice, Supplier<?> action) {
+        try {
+            action.get();
+            redirect.addFlashAttribute("notice", notice);
+        } catch (InvalidInputException | ForbiddenException e) {
+            redirect.addFlashAttribute("error", describe(e));
+        }
+        return "redirect:" + target;
+    }
+
+    private String describe(RuntimeException e) {
+        List<InputProblem> found = e instanceof InvalidInputException invalid ? invalid.problems()
+                : List.of(((ForbiddenException) e).reason());
+        return String.join(" ", found.stream().map(p -> problems.describe(p, VI)).toList());
+    }
+}

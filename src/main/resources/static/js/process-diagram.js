@@ -1,0 +1,90 @@
+/*
+ * Process diagrams: draws a BPMN process with the steps it has passed and the steps it is at.
+ *
+ * Needs /vendor/bpmn-js/bpmn-navigated-viewer.production.min.js (global BpmnJS),
+ * /vendor/bpmn-js/diagram-js.css, /vendor/bpmn-js/bpmn-js.css and /css/diagram.css loaded before it.
+ * Works on every element with the class "process-diagram":
+ *
+ *   <div class="process-diagram" data-url="/api/…" data-msg-error="…"></div>
+ *
+ *   data-url        GET: {"xml": "<BPMN 2.0 XML>", "active": ["activityId", …], "completed": ["activityId", …]}
+ *   data-msg-error  shown in the element when the diagram cannot be loaded or drawn (the script has no
+ *                   words of its own)
+ *
+ * The diagram is fitted to the element (give it a height, as diagram.css does), can be moved and zoomed,
+ * and its elements get the markers "active" and "completed" (CSS classes, see diagram.css). Ids that
+ * the diagram does not have are left out. State, for styles and tests: data-state="loading" | "ready" |
+ * "failed" on the element, aria-busy="true" while loading.
+ */
+(function () {
+  'use strict';
+
+  var MARKERS = ['completed', 'active'];
+
+  function setState(element, state) {
+    element.dataset.state = state;
+    if (state === 'loading') {
+      element.setAttribute('aria-busy', 'true');
+    } else {
+      element.removeAttribute('aria-busy');
+    }
+  }
+
+  function showError(element, viewer) {
+    if (viewer) {
+      viewer.destroy();
+    }
+    var alert = document.createElement('div');
+    alert.className = 'alert alert-error';
+    alert.setAttribute('role', 'alert');
+    alert.textContent = element.dataset.msgError || '';
+    element.replaceChildren(alert);
+    setState(element, 'failed');
+  }
+
+  function mark(viewer, diagram) {
+    var canvas = viewer.get('canvas');
+    var elements = viewer.get('elementRegistry');
+    MARKERS.forEach(function (marker) {
+      (diagram[marker] || []).forEach(function (id) {
+        if (elements.get(id)) {
+          canvas.addMarker(id, marker);
+        }
+      });
+    });
+  }
+
+  function show(element) {
+    var viewer = null;
+    setState(element, 'loading');
+    return fetch(element.dataset.url, {
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json' }
+    }).then(function (response) {
+      if (!response.ok) {
+        throw new Error('GET ' + response.url + ': ' + response.status);
+      }
+      return response.json();
+    }).then(function (diagram) {
+      viewer = new BpmnJS({ container: element });
+      return viewer.importXML(diagram.xml).then(function () {
+        viewer.get('canvas').zoom('fit-viewport', 'auto');
+        mark(viewer, diagram);
+        setState(element, 'ready');
+      });
+    }).catch(function (error) {
+      console.error(error);
+      showError(element, viewer);
+    });
+  }
+
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll('.process-diagram'), show);
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+})();

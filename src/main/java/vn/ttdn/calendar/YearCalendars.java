@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -11,8 +12,11 @@ import org.springframework.stereotype.Component;
 /**
  * The year calendars in use, cached per year. An edit on this node forgets the year at once (after
  * its commit); other nodes of a cluster reload a year after {@link #TIME_TO_LIVE} at the latest.
- * A year is loaded inside {@link ConcurrentHashMap#compute}, so forgetting a year waits for a load
- * in progress and never leaves a stale copy behind.
+ *
+ * <p>Years load without holding a lock (a load reads the database). A load that overlaps a
+ * {@link #forget} may have read the old rows, so it takes its copy out of the cache again: the
+ * loader puts, then checks the count of forgets; the forgetter counts, then removes. Whichever
+ * comes second removes the copy, so no stale year outlives an edit.
  */
 @Component
 class YearCalendars {
@@ -25,6 +29,7 @@ class YearCalendars {
 
     private final IntFunction<Optional<YearCalendar>> stored;
     private final Map<Integer, Entry> cache = new ConcurrentHashMap<>();
+    private final AtomicLong forgets = new AtomicLong();
 
     @Autowired
     YearCalendars(CalendarStore store) {
@@ -37,23 +42,21 @@ class YearCalendars {
     }
 
     YearCalendar of(int year) {
-        Entry entry = cache.get(year);
-        if (entry != null && fresh(entry)) {
-            return entry.calendar();
+        Entry cached = cache.get(year);
+        if (cached != null && System.nanoTime() - cached.loadedAt() < TIME_TO_LIVE.toNanos()) {
+            return cached.calendar();
         }
-        return cache.compute(year, (y, old) -> old != null && fresh(old) ? old : load(y)).calendar();
+        long forgotten = forgets.get();
+        Entry loaded = new Entry(stored.apply(year).orElseGet(() -> YearCalendar.defaults(year)), System.nanoTime());
+        cache.put(year, loaded);
+        if (forgets.get() != forgotten) {
+            cache.remove(year, loaded);
+        }
+        return loaded.calendar();
     }
 
     void forget(int year) {
+        forgets.incrementAndGet();
         cache.remove(year);
-    }
-
-    private Entry load(int year) {
-        YearCalendar calendar = stored.apply(year).orElseGet(() -> YearCalendar.defaults(year));
-        return new Entry(calendar, System.nanoTime());
-    }
-
-    private static boolean fresh(Entry entry) {
-        return System.nanoTime() - entry.loadedAt() < TIME_TO_LIVE.toNanos();
     }
 }

@@ -123,6 +123,24 @@ class BusinessCalendarTest {
         assertThat(loads).hasValue(2);
     }
 
+    @Test
+    void aYearEditedWhileItLoadsIsLoadedAgain() {
+        AtomicInteger reads = new AtomicInteger();
+        YearCalendars[] cache = new YearCalendars[1];
+        cache[0] = new YearCalendars(year -> {
+            if (reads.incrementAndGet() == 1) {
+                cache[0].forget(year); // an edit commits while the first read is under way
+            }
+            return Optional.empty();
+        });
+
+        cache[0].of(2025);
+        cache[0].of(2025);
+        cache[0].of(2025);
+
+        assertThat(reads).hasValue(2);
+    }
+
     private static LocalDate day(String text) {
         return LocalDate.parse(text);
     }

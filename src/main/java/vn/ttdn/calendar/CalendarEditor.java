@@ -103,11 +103,12 @@ class CalendarEditor {
     }
 
     private static LocalDate parse(String text) {
+        String day = text == null ? "" : text.trim();
         try {
-            return LocalDate.parse(text == null ? "" : text.trim());
+            return LocalDate.parse(day);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("Invalid date", List.of(InputProblem.of("day", "calendar.day.invalid",
-                    "\"" + text + "\" is not a date (yyyy-MM-dd)", text)));
+                    "\"" + day + "\" is not a date (yyyy-MM-dd)", day)));
         }
     }
 }

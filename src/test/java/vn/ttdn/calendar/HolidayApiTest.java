@@ -155,6 +155,21 @@ class HolidayApiTest {
     }
 
     @Test
+    void aBodyThatIsNotTheRightJsonIsRefusedTheSameWay() throws Exception {
+        for (String[] body : new String[][] {{"{\"daysOff\": [", "daysOff"}, {"Tết", ""}, {"{\"daysOff\": \"1/1\"}", "daysOff"},
+                {"{\"daysOff\": [{\"day\": \"2027-01-01\", \"name\": [\"Tết\"]}]}", "daysOff[0].name"}, {"", ""}}) {
+            MockHttpServletResponse response = send(put("/api/holidays/" + YEAR)
+                    .contentType(MediaType.APPLICATION_JSON).content(body[0]), "admin");
+
+            assertThat(response.getStatus()).as(body[0]).isEqualTo(400);
+            JsonNode error = json.readTree(response.getContentAsByteArray()).path("errors").get(0);
+            assertThat(error.path("code").asText()).isEqualTo("calendar.body");
+            assertThat(error.path("path").asText()).as(body[0]).isEqualTo(body[1]);
+        }
+        assertThat(rowsOf(YEAR)).containsEntry("calendar_year", 0);
+    }
+
+    @Test
     void aYearOutsideTheCalendarIsRefused() throws Exception {
         MockHttpServletResponse response = send(get("/api/holidays/1800"), "cv.stttt.qng");
 

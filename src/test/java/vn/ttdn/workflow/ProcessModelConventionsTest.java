@@ -70,7 +70,8 @@ class ProcessModelConventionsTest {
             assertThat(task.getCamundaDelegateExpression()).as("delegate of %s", task.getId()).matches("\\$\\{\\w+}");
         }
         Set<String> ids = new HashSet<>();
-        model.getModelElementsByType(BaseElement.class).forEach(e -> assertThat(ids.add(e.getId() + "")).isTrue());
+        model.getModelElementsByType(BaseElement.class).stream().filter(e -> e.getId() != null)
+                .forEach(e -> assertThat(ids.add(e.getId())).as("unique id %s", e.getId()).isTrue());
     }
 
     @ParameterizedTest

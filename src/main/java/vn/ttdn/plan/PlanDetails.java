@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import vn.ttdn.directory.BodyRef;
 
-/** A whole plan as the API and the plan page show it: bodies named, timelines readable. */
+/**
+ * A whole plan as the API and the plan page show it: bodies named, timelines readable.
+ * {@code version} moves on with every change; an edit names the version it was made on.
+ */
 public record PlanDetails(
         long id,
         String code,
@@ -24,7 +27,8 @@ public record PlanDetails(
         List<PlanFile.Organisation> organisation,
         Reporting reporting,
         List<Recipient> recipients,
-        int taskCount) {
+        int taskCount,
+        int version) {
 
     public record Group(String number, String title, String description, List<Task> tasks) {
     }

@@ -27,10 +27,12 @@ class PlanPageController {
 
     private final PlanService plans;
     private final PlanDocumentFactory documents;
+    private final PlanEditor editor;
 
-    PlanPageController(PlanService plans, PlanDocumentFactory documents) {
+    PlanPageController(PlanService plans, PlanDocumentFactory documents, PlanEditor editor) {
         this.plans = plans;
         this.documents = documents;
+        this.editor = editor;
     }
 
     @GetMapping
@@ -44,6 +46,7 @@ class PlanPageController {
         PlanDetails plan = plans.get(id, user);
         model.addAttribute("plan", plan);
         model.addAttribute("document", documents.build(plan, LocalDate.now(VIETNAM)));
+        model.addAttribute("editable", editor.mayEdit(plan, user));
         return "plans/page";
     }
 

@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import vn.ttdn.directory.BodyRef;
 
-/** A whole plan as the API and the plan page show it: bodies named, timelines readable. */
+/**
+ * A whole plan as the API and the plan page show it: bodies named, timelines readable.
+ * {@code version} moves on with every change; an edit names the version it was made on.
+ */
 public record PlanDetails(
         long id,
         String code,
@@ -25,7 +28,8 @@ public record PlanDetails(
         Reporting reporting,
         List<Recipient> recipients,
         int taskCount,
-        Issued issued) {
+        Issued issued,
+        int version) {
 
     public record Group(String number, String title, String description, List<Task> tasks) {
     }

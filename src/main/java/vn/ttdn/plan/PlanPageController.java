@@ -28,11 +28,14 @@ class PlanPageController {
 
     private final PlanService plans;
     private final PlanDocumentFactory documents;
+    private final PlanEditor editor;
     private final List<PlanPageSection> sections;
 
-    PlanPageController(PlanService plans, PlanDocumentFactory documents, List<PlanPageSection> sections) {
+    PlanPageController(PlanService plans, PlanDocumentFactory documents, PlanEditor editor,
+                       List<PlanPageSection> sections) {
         this.plans = plans;
         this.documents = documents;
+        this.editor = editor;
         this.sections = sections;
     }
 
@@ -47,6 +50,7 @@ class PlanPageController {
         PlanDetails plan = plans.get(id, user);
         model.addAttribute("plan", plan);
         model.addAttribute("document", documents.build(plan, LocalDate.now(VIETNAM)));
+        model.addAttribute("editable", editor.mayEdit(plan, user));
         sections.forEach(section -> section.contribute(plan, user, model));
         return "plans/page";
     }

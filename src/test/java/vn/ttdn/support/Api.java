@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
@@ -29,6 +30,15 @@ public class Api {
     public byte[] bytes(String path, String user) throws Exception {
         return mvc.perform(MockMvcRequestBuilders.get(path).with(httpBasic(user, "demo")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    }
+
+    /** Imports a seed plan under a new code, as admin: a DRAFT of one's own to edit. Its id. */
+    public long importCopy(String seed, String code) throws Exception {
+        byte[] body = mvc.perform(MockMvcRequestBuilders.post("/api/plans").with(httpBasic("admin", "demo"))
+                        .contentType(MediaType.parseMediaType("application/yaml"))
+                        .content(SeedPlans.variant(seed, code, plan -> { })))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsByteArray();
+        return json.readTree(body).path("id").asLong();
     }
 
     public JsonNode plan(String code) throws Exception {

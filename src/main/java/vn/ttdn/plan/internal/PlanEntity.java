@@ -48,6 +48,8 @@ public class PlanEntity {
     private IssuedAs issued;
     private Instant createdAt = Instant.now();
     private String createdBy;
+    private Instant editedAt;
+    private String editedBy;
     @Version
     private int version;
 
@@ -131,6 +133,9 @@ public class PlanEntity {
     public void setIssued(IssuedAs issued) { this.issued = issued; }
     public Instant getCreatedAt() { return createdAt; }
     public String getCreatedBy() { return createdBy; }
+    public Instant getEditedAt() { return editedAt; }
+    public String getEditedBy() { return editedBy; }
+    public int getVersion() { return version; }
     public List<String> getLegalBases() { return legalBases; }
     public List<String> getPurposes() { return purposes; }
     public List<String> getRequirements() { return requirements; }
@@ -140,6 +145,15 @@ public class PlanEntity {
     public List<MeasureEntity> getMeasures() { return measures; }
     public List<TaskGroupEntity> getGroups() { return groups; }
     public List<RecipientEntity> getRecipients() { return recipients; }
+
+    /**
+     * Records an edit of the plan or of any of its groups and tasks. It changes the plan row itself,
+     * so the version moves on even when only a task changed, and a concurrent edit is refused.
+     */
+    public void markEdited(String username) {
+        this.editedBy = username;
+        this.editedAt = Instant.now();
+    }
 
     public int taskCount() {
         return groups.stream().mapToInt(g -> g.getTasks().size()).sum();

@@ -70,6 +70,15 @@ public class PlanFileReader {
         return file;
     }
 
+    /**
+     * What an import of this plan file would refuse: the schema, then the rules. An edited plan is
+     * checked with it, so that its export stays a plan file that imports again.
+     */
+    public List<InputProblem> problems(PlanFile file) {
+        List<InputProblem> problems = schemaProblems(yaml.valueToTree(file));
+        return problems.isEmpty() ? rules.check(file) : problems;
+    }
+
     private JsonNode parse(byte[] content) {
         JsonNode tree;
         try {

@@ -113,7 +113,7 @@ public class PlanMapper {
                 new PlanDetails.Reporting(ref(bodies, r.receiver()), refs(bodies, r.consolidatedTo()), r.yearly(),
                         r.yearlyDeadline(), r.fixedDeadlines(), r.consolidationDeadline(), r.adHoc(), r.text()),
                 file.recipients().stream().map(x -> new PlanDetails.Recipient(x.label(), refs(bodies, x.bodies()))).toList(),
-                plan.taskCount(), issuedOf(plan));
+                plan.taskCount(), issuedOf(plan), plan.getVersion());
     }
 
     private static PlanDetails.Issued issuedOf(PlanEntity plan) {

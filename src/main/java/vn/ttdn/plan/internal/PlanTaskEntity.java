@@ -66,6 +66,23 @@ public class PlanTaskEntity {
         this.cooperating.addAll(cooperating);
     }
 
+    /** Replaces what the task says: content, timeline, kind, lead and cooperating bodies. */
+    public void change(String content, String timeline, String timelineText, TaskKind kind, List<String> lead,
+                       List<String> cooperating) {
+        this.content = content;
+        this.timeline = timeline;
+        this.timelineText = timelineText;
+        this.kind = kind;
+        this.lead.clear();
+        this.lead.addAll(lead);
+        this.cooperating.clear();
+        this.cooperating.addAll(cooperating);
+    }
+
+    public void renumber(String number) {
+        this.number = number;
+    }
+
     public Long getId() { return id; }
     public String getNumber() { return number; }
     public String getContent() { return content; }

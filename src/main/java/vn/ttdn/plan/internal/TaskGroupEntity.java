@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.List;
 
+/** A group of a plan's tasks, a heading of its task table ("1. Quán triệt, phổ biến…"). */
 @Entity
 @Table(name = "task_group")
 public class TaskGroupEntity {
@@ -35,6 +36,15 @@ public class TaskGroupEntity {
         this.number = number;
         this.title = title;
         this.description = description;
+    }
+
+    public void rename(String title, String description) {
+        this.title = title;
+        this.description = description;
+    }
+
+    public void renumber(String number) {
+        this.number = number;
     }
 
     public Long getId() { return id; }

@@ -22,13 +22,13 @@ class EngineIdentityTest {
     DirectoryService directory;
 
     @Test
-    void everyDemoPersonIsAnEngineUserInTheGroupsOfTheirRoles() {
+    void everyDemoPersonIsAnEngineUserInTheGroupsOfTheirRolesAndBody() {
         User officer = identity.createUserQuery().userId("cv.stttt.qng").singleResult();
 
         assertThat(officer).isNotNull();
         assertThat(officer.getLastName() + " " + officer.getFirstName())
                 .isEqualTo(directory.account("cv.stttt.qng").orElseThrow().fullName());
-        assertThat(groupsOf("cv.stttt.qng")).containsExactly("officer");
+        assertThat(groupsOf("cv.stttt.qng")).containsExactlyInAnyOrder("officer", "officer.QNG-STTTT");
         assertThat(groupsOf("admin")).containsExactly("camunda-admin");
         assertThat(identity.createUserQuery().count()).isEqualTo(directory.people().size());
     }
@@ -39,11 +39,11 @@ class EngineIdentityTest {
 
         directory.savePerson(account.username(), account.fullName(), null, account.bodyCode(), null,
                 account.passwordHash(), Set.of(Role.LEADER, Role.SUPERVISOR));
-        assertThat(groupsOf("ld.svhttdl.dlk")).containsExactlyInAnyOrder("leader", "supervisor");
+        assertThat(groupsOf("ld.svhttdl.dlk")).containsExactlyInAnyOrder("leader", "leader.DLK-SVHTTDL", "supervisor");
 
         directory.savePerson(account.username(), account.fullName(), null, account.bodyCode(), null,
                 account.passwordHash(), account.roles());
-        assertThat(groupsOf("ld.svhttdl.dlk")).containsExactly("leader");
+        assertThat(groupsOf("ld.svhttdl.dlk")).containsExactlyInAnyOrder("leader", "leader.DLK-SVHTTDL");
     }
 
     @Test

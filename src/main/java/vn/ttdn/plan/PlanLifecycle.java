@@ -49,6 +49,14 @@ public class PlanLifecycle {
                 plan.getConsolidatingCode(), plan.getStatus(), List.copyOf(taskBodies), List.copyOf(recipients));
     }
 
+    /** Code and title of several plans in one query (for lists of tasks), by id. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, PlanLabel> labels(java.util.Collection<Long> planIds) {
+        java.util.Map<Long, PlanLabel> labels = new java.util.HashMap<>();
+        plans.findAllById(planIds).forEach(p -> labels.put(p.getId(), new PlanLabel(p.getId(), p.getCode(), p.getTitle())));
+        return labels;
+    }
+
     /** The plan as a plan file (YAML), to keep with a Tờ trình version. */
     @Transactional(readOnly = true)
     public String snapshot(long planId) {

@@ -20,6 +20,7 @@ import vn.ttdn.approval.Approvals;
 import vn.ttdn.directory.DirectoryService;
 import vn.ttdn.directory.PersonView;
 import vn.ttdn.directory.Role;
+import vn.ttdn.plan.PlanLabel;
 import vn.ttdn.plan.PlanLifecycle;
 import vn.ttdn.security.CurrentUser;
 import vn.ttdn.system.ForbiddenException;
@@ -241,15 +242,14 @@ public class WorkflowTasks {
                 consulted.put(v.getExecutionId(), (String) v.getValue());
             }
         }
-        Map<Long, vn.ttdn.plan.PlanRef> planRefs = new HashMap<>();
-        planIds.values().stream().distinct().forEach(id -> planRefs.put(id, plans.ref(id)));
+        Map<Long, PlanLabel> labels = plans.labels(Set.copyOf(planIds.values()));
         Map<String, String> names = new HashMap<>();
         found.stream().map(Task::getAssignee).filter(Objects::nonNull).distinct().forEach(a ->
                 names.put(a, directory.person(a).map(PersonView::fullName).orElse(a)));
         List<TaskView> views = new ArrayList<>();
         for (Task t : found) {
             long planId = planIds.get(t.getProcessInstanceId());
-            var plan = planRefs.get(planId);
+            PlanLabel plan = labels.get(planId);
             views.add(new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), planId, plan.code(), plan.title(),
                     t.getCreateTime().toInstant(), t.getDueDate() == null ? null : t.getDueDate().toInstant(),
                     t.getAssignee(), t.getAssignee() == null ? null : names.get(t.getAssignee()),

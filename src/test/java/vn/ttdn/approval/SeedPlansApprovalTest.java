@@ -19,6 +19,8 @@ class SeedPlansApprovalTest {
     Chain chain;
     @Autowired
     Db db;
+    @Autowired
+    vn.ttdn.support.Pages pages;
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
@@ -43,7 +45,14 @@ class SeedPlansApprovalTest {
         assertThat((String) plan.get("issued_reference")).matches("\\d+" + java.util.regex.Pattern.quote(suffix));
         assertThat(db.jdbc().queryForObject("select count(*) from ttdn.notification where plan_id = ?", Integer.class,
                 planId)).isPositive();
-        var page = Chain.ok(chain.get("/api/plans/" + planId, cast.drafter())).body();
-        assertThat(page.path("issued").path("reference").asText()).isEqualTo(plan.get("issued_reference"));
+        var api = Chain.ok(chain.get("/api/plans/" + planId, cast.drafter())).body();
+        assertThat(api.path("issued").path("reference").asText()).isEqualTo(plan.get("issued_reference"));
+        // the plan page shows the document as issued: number, date, signer block and name
+        var page = pages.page("/ke-hoach/" + planId, cast.drafter());
+        assertThat(page.getElementById("plan-status").attr("data-status")).isEqualTo("ISSUED");
+        assertThat(page.getElementById("plan-number").text()).contains((String) plan.get("issued_reference"));
+        assertThat(page.getElementById("signer").text()).contains(authority, position);
+        assertThat(page.getElementById("signer-name").text()).isNotBlank();
+        assertThat(page.getElementById("approval-issued").text()).contains((String) plan.get("issued_reference"));
     }
 }

@@ -66,7 +66,7 @@ public class Approvals {
             throw new AccessDeniedException("Only officers of the consolidating body submit its plans");
         }
         if (plan.status() != PlanStatus.DRAFT) {
-            throw wrongStatus(plan.status(), PlanStatus.DRAFT);
+            throw PlanLifecycle.notIn(plan.status(), PlanStatus.DRAFT);
         }
         journal.record(planId, journal.latestVersion(planId), Step.START, Outcome.STARTED, person(user), null);
         return route(plan, user.username());
@@ -171,7 +171,7 @@ public class Approvals {
         }
         StepRecord approval = journal.lastApproval(planId, Step.DECISION);
         if (plan.status() != PlanStatus.APPROVED || approval == null) {
-            throw wrongStatus(plan.status(), PlanStatus.APPROVED);
+            throw PlanLifecycle.notIn(plan.status(), PlanStatus.APPROVED);
         }
         RegisterEntry number = registers.take(plan.issuerCode(), plan.documentType() == null ? PLAN : plan.documentType(),
                 issuedOn, planId, user.username());
@@ -293,12 +293,6 @@ public class Approvals {
         if (!problems.isEmpty()) {
             throw new InvalidInputException("Invalid step input", problems);
         }
-    }
-
-    private static InvalidInputException wrongStatus(PlanStatus actual, PlanStatus expected) {
-        return new InvalidInputException(HttpStatus.CONFLICT, "Plan is not " + expected, List.of(InputProblem.of(
-                "status", "plan.wrongStatus", "the plan is " + actual + ", not " + expected, actual.name(),
-                expected.name())));
     }
 
     private PersonView person(CurrentUser user) {

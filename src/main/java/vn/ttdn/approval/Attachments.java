@@ -65,9 +65,7 @@ public class Attachments {
             throw new AccessDeniedException("Only officers of the consolidating body attach files");
         }
         if (plan.status() != PlanStatus.DRAFT) {
-            throw new InvalidInputException(HttpStatus.CONFLICT, "Plan is not a draft", List.of(InputProblem.of(
-                    "status", "plan.wrongStatus", "files are attached while the plan is a draft",
-                    plan.status().name(), PlanStatus.DRAFT.name())));
+            throw PlanLifecycle.notIn(plan.status(), PlanStatus.DRAFT);
         }
         String name = fileName == null ? "" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_").trim();
         List<InputProblem> problems = new ArrayList<>();

@@ -89,10 +89,15 @@ public class PlanLifecycle {
 
     private static void expect(PlanEntity plan, PlanStatus status) {
         if (plan.getStatus() != status) {
-            throw new InvalidInputException(HttpStatus.CONFLICT, "Plan is not " + status,
-                    List.of(InputProblem.of("status", "plan.wrongStatus", "the plan is " + plan.getStatus()
-                            + ", not " + status, plan.getStatus().name(), status.name())));
+            throw notIn(plan.getStatus(), status);
         }
+    }
+
+    /** The conflict of a step that needs the plan in one status and finds it in another (409). */
+    public static InvalidInputException notIn(PlanStatus actual, PlanStatus expected) {
+        return new InvalidInputException(HttpStatus.CONFLICT, "Plan is not " + expected, List.of(InputProblem.of(
+                "status", "plan.wrongStatus", "the plan is " + actual + ", not " + expected, actual.name(),
+                expected.name())));
     }
 
     private PlanEntity find(long planId) {

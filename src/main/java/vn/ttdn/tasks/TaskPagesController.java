@@ -1,6 +1,9 @@
 package vn.ttdn.tasks;
 
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +19,7 @@ import vn.ttdn.security.CurrentUser;
 import vn.ttdn.system.ForbiddenException;
 import vn.ttdn.system.InputProblem;
 import vn.ttdn.system.InvalidInputException;
+import vn.ttdn.system.NotFoundException;
 import vn.ttdn.system.ProblemMessages;
 import vn.ttdn.workflow.ApprovalProcess;
 import vn.ttdn.workflow.TaskView;
@@ -130,6 +134,19 @@ class TaskPagesController {
     String markRead(CurrentUser user) {
         notifications.markAllRead(user);
         return "redirect:/thong-bao";
+    }
+
+    /** No such task: the 404 page. */
+    @ExceptionHandler(NotFoundException.class)
+    void notFound(HttpServletResponse response) throws IOException {
+        response.sendError(HttpStatus.NOT_FOUND.value());
+    }
+
+    /** A task finished meanwhile (someone else was first): back to the inbox, saying so. */
+    @ExceptionHandler(InvalidInputException.class)
+    String conflict(InvalidInputException e, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("error", describe(e));
+        return "redirect:/viec";
     }
 
     /** Runs an action; on a refusal or a conflict shows why, in Vietnamese, on the page it returns to. */

@@ -28,6 +28,12 @@
  *   data-msg-pattern {0}, data-msg-email, data-msg-phone, data-msg-number, data-msg-integer,
  *   data-msg-decimals {0}, data-msg-step {0} {1}
  *
+ * Dates (optional): form-js shows and reads a date field in the browser's own format (an English browser:
+ * mm/dd/yyyy, so "02/11/2026" would be 11 February). With these, every date field uses the page's:
+ *   data-date-format            flatpickr's tokens, e.g. "d/m/Y"
+ *   data-msg-date-placeholder   the field's placeholder, e.g. "dd/mm/yyyy"
+ *   The values sent stay ISO dates (yyyy-mm-dd), as form-js makes them.
+ *
  * State, for styles and tests: data-state="loading" | "ready" | "sending" | "failed" on the element, and
  * aria-busy="true" while loading or sending. Problems are shown in <div class="alert alert-error"
  * role="alert"> above the form; the server's messages also appear under their fields.
@@ -181,6 +187,7 @@
   TaskForm.prototype.show = function (schema, data) {
     var self = this;
     this.labels = labelsOf(schema);
+    this.followDateFormat();
     this.form = new FormViewer.Form({
       container: this.fields,
       additionalModules: [validationModule(this.words, this.serverErrors)]
@@ -198,6 +205,33 @@
       }
       self.setState('ready');
     });
+  };
+
+  /**
+   * Gives every date picker of the form the page's format and placeholder. form-js makes a picker
+   * (flatpickr, on the input as _flatpickr) when it draws a date field, which may be later than the form
+   * (a field shown by a condition), so each new one is adjusted as it appears in the form.
+   */
+  TaskForm.prototype.followDateFormat = function () {
+    var format = this.words.dateFormat;
+    var placeholder = this.words.msgDatePlaceholder;
+    var fields = this.fields;
+    if (!format || typeof MutationObserver === 'undefined') {
+      return;
+    }
+    function adjust() {
+      Array.prototype.forEach.call(fields.querySelectorAll('.fjs-datepicker input'), function (input) {
+        var picker = input._flatpickr;
+        if (picker && picker.config.dateFormat !== format) {
+          // redraws the input from the chosen date; the form's value (an ISO date) does not change
+          picker.set('dateFormat', format);
+        }
+        if (placeholder && input.getAttribute('placeholder') !== placeholder) {
+          input.setAttribute('placeholder', placeholder);
+        }
+      });
+    }
+    new MutationObserver(adjust).observe(fields, { childList: true, subtree: true });
   };
 
   TaskForm.prototype.addSubmitButton = function () {

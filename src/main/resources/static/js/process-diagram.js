@@ -11,7 +11,8 @@
  *   data-msg-error  shown in the element when the diagram cannot be loaded or drawn (the script has no
  *                   words of its own)
  *
- * The diagram is fitted to the element (give it a height, as diagram.css does), can be moved and zoomed,
+ * The diagram is fitted to the element (give it a height, as diagram.css does); inside a closed <details> it
+ * is drawn when they are opened. It can be moved and zoomed,
  * and its elements get the markers "active" and "completed" (CSS classes, see diagram.css). Ids that
  * the diagram does not have are left out. State, for styles and tests: data-state="loading" | "ready" |
  * "failed" on the element, aria-busy="true" while loading.
@@ -78,8 +79,26 @@
     });
   }
 
+  /**
+   * A diagram in a closed <details> has no size to be fitted to: it is drawn when the details are
+   * first opened.
+   */
+  function showWhenVisible(element) {
+    var closed = element.closest('details:not([open])');
+    if (!closed) {
+      show(element);
+      return;
+    }
+    closed.addEventListener('toggle', function opened() {
+      if (closed.open) {
+        closed.removeEventListener('toggle', opened);
+        showWhenVisible(element);
+      }
+    });
+  }
+
   function start() {
-    Array.prototype.forEach.call(document.querySelectorAll('.process-diagram'), show);
+    Array.prototype.forEach.call(document.querySelectorAll('.process-diagram'), showWhenVisible);
   }
 
   if (document.readyState === 'loading') {

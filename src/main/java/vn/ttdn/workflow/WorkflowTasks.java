@@ -248,7 +248,11 @@ public class WorkflowTasks {
                 names.put(a, directory.person(a).map(PersonView::fullName).orElse(a)));
         List<TaskView> views = new ArrayList<>();
         for (Task t : found) {
-            long planId = planIds.get(t.getProcessInstanceId());
+            Long planId = planIds.get(t.getProcessInstanceId());
+            if (planId == null) {
+                // its process ended between the two reads (someone completed the last task meanwhile)
+                continue;
+            }
             PlanLabel plan = labels.get(planId);
             views.add(new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), planId, plan.code(), plan.title(),
                     t.getCreateTime().toInstant(), t.getDueDate() == null ? null : t.getDueDate().toInstant(),

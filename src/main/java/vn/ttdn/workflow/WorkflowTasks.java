@@ -116,7 +116,7 @@ public class WorkflowTasks {
                 && !user.hasAnyRole(Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN)) {
             throw ForbiddenException.of("task.notYours", "this task is not offered to you");
         }
-        return views(List.of(task)).get(0);
+        return view(task);
     }
 
     @Transactional(readOnly = true)
@@ -134,7 +134,7 @@ public class WorkflowTasks {
         refuseIfSegregated(task, user);
         if (task.getAssignee() != null) {
             if (task.getAssignee().equals(user.username())) {
-                return views(List.of(task)).get(0);
+                return view(task);
             }
             throw claimedByOther(task.getAssignee());
         }
@@ -143,7 +143,7 @@ public class WorkflowTasks {
         } catch (TaskAlreadyClaimedException e) {
             throw claimedByOther(e.getTaskAssignee());
         }
-        return views(List.of(open(taskId))).get(0);
+        return view(open(taskId));
     }
 
     public TaskView unclaim(String taskId, CurrentUser user) {
@@ -152,7 +152,7 @@ public class WorkflowTasks {
             throw ForbiddenException.of("task.notAssignee", "only the assignee may release this task");
         }
         tasks.setAssignee(taskId, null);
-        return views(List.of(open(taskId))).get(0);
+        return view(open(taskId));
     }
 
     /** Checks the values against the task's form, records the step and completes the task, all or nothing. */
@@ -164,7 +164,7 @@ public class WorkflowTasks {
                     : ForbiddenException.of("task.notAssignee", "only the assignee may complete this task");
         }
         refuseIfSegregated(task, user);
-        TaskView view = views(List.of(task)).get(0);
+        TaskView view = view(task);
         Activity activity = activity(view);
         Map<String, Object> accepted = validator.validate(schema(taskId), values == null ? Map.of() : values,
                 handlers.initialData(activity, view.planId()));
@@ -223,6 +223,11 @@ public class WorkflowTasks {
 
     private long planId(String processInstanceId) {
         return (Long) runtime.getVariable(processInstanceId, PlanApproval.PLAN_ID);
+    }
+
+    /** One task's view; a task whose process ended meanwhile was finished by someone else (409). */
+    private TaskView view(Task task) {
+        return views(List.of(task)).stream().findFirst().orElseThrow(WorkflowTasks::completedByOther);
     }
 
     /** Views of several tasks, reading their plans and the consulted bodies in one query each. */

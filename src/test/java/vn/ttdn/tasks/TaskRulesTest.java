@@ -7,6 +7,8 @@ import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import vn.ttdn.approval.Approvals;
+import vn.ttdn.approval.Step;
 import vn.ttdn.directory.DirectoryService;
 import vn.ttdn.directory.Role;
 import vn.ttdn.support.Chain;
@@ -33,6 +35,8 @@ class TaskRulesTest {
     TaskService engineTasks;
     @Autowired
     DirectoryService directory;
+    @Autowired
+    Approvals approvals;
 
     @Test
     void onlyAnOfficerOfTheConsolidatingBodyStartsTheApprovalAndOnlyOnce() throws Exception {
@@ -120,6 +124,21 @@ class TaskRulesTest {
         assertThat(chain.post("/api/tasks/" + again + "/claim", "tp.stttt.qng", null).status()).isEqualTo(403);
         assertThat(db.jdbc().queryForObject("select count(*) from ttdn.approval_step where plan_id = ? and "
                 + "actor = 'tp.stttt.qng' and step = 'DIRECTOR'", Integer.class, planId)).isZero();
+    }
+
+    @Test
+    void whoSignedTheTờTrìnhAsDirectorMayNotTakeTheDecisionOnIt() throws Exception {
+        // one person cannot hold both seats in the demo directory (a person has one body), so the
+        // journal is given the signature of the UBND leader who would decide
+        long planId = submitted("QNG-RULE-SIGNED");
+        db.jdbc().update("insert into ttdn.approval_step (plan_id, version, step, outcome, actor, actor_name, "
+                + "actor_body, taken_at) values (?, 1, 'DIRECTOR', 'APPROVED', 'ct.ubnd.qng', 'Chủ tịch', 'QNG-UBND', "
+                + "now())", planId);
+
+        assertThat(approvals.refusal(Step.DECISION, planId, "ct.ubnd.qng")).contains("approval.ownSignature");
+        assertThat(approvals.refusal(Step.DECISION, planId, "pct.ubnd.qng")).isEmpty();
+        assertThat(approvals.refusal(Step.DIRECTOR, planId, QNG.drafter())).contains("approval.ownDraft");
+        assertThat(approvals.refusal(Step.OFFICE_REVIEW, planId, QNG.drafter())).isEmpty();
     }
 
     private long submitted(String code) throws Exception {

@@ -212,6 +212,13 @@ public class Approvals {
                 attachments.list(planId), registers.entriesOfPlan(planId));
     }
 
+    /** The Tờ trình as last submitted, if it was. */
+    @Transactional(readOnly = true)
+    public Optional<SubmissionView> latestSubmission(long planId) {
+        List<SubmissionView> all = journal.submissions(planId);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
     @Transactional(readOnly = true)
     public String planSnapshot(long planId, int version) {
         return journal.planSnapshot(planId, version);

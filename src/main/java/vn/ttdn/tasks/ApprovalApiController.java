@@ -71,6 +71,17 @@ class ApprovalApiController {
         return approvals.record(id);
     }
 
+    @GetMapping(path = "/api/plans/{id}/approval/versions/{version}/plan", produces = "application/yaml")
+    @Operation(summary = "The plan as it stood when Tờ trình version {version} was submitted (a plan file)")
+    ResponseEntity<String> planAsSubmitted(@PathVariable long id, @PathVariable int version, CurrentUser user) {
+        plans.get(id, user);
+        try {
+            return ResponseEntity.ok(approvals.planSnapshot(id, version));
+        } catch (org.springframework.dao.EmptyResultDataAccessException e) {
+            throw new NotFoundException("No version " + version + " of plan " + id);
+        }
+    }
+
     @GetMapping("/api/plans/{id}/process")
     @Operation(summary = "The model of the plan's latest approval with the activities passed and active")
     ApprovalProcess.Diagram diagram(@PathVariable long id, CurrentUser user) {

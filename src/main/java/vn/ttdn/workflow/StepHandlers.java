@@ -44,7 +44,7 @@ class StepHandlers {
     /** The values and option lists a task's form opens with. */
     Map<String, Object> initialData(Activity activity, long planId) {
         Map<String, Object> data = new LinkedHashMap<>();
-        SubmissionView latest = approvals.record(planId).latest().orElse(null);
+        SubmissionView latest = approvals.latestSubmission(planId).orElse(null);
         switch (activity) {
             case DRAFT, REVISE -> {
                 if (latest != null) {

@@ -34,6 +34,8 @@ class PlanApprovalProcessTest {
     Db db;
     @Autowired
     ProcessEngine engine;
+    @Autowired
+    vn.ttdn.support.Api api;
 
     @BeforeEach
     void engine() {
@@ -148,6 +150,10 @@ class PlanApprovalProcessTest {
                 "userTask_issuerDecision", "userTask_issue", "endEvent_planIssued");
         assertThat(db.jdbc().queryForList("select version from ttdn.submission where plan_id = ? order by version",
                 Integer.class, planId)).containsExactly(1, 2);
+        // every version is kept with the plan as it stood; an auditor reads the first
+        String first = new String(api.bytes("/api/plans/" + planId + "/approval/versions/1/plan", "kiemtoan"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(first).contains("code: QNG-TEST-UBNDRET");
         assertThat(steps(planId)).containsSubsequence("DECISION/RETURNED/ct.ubnd.qng", "DRAFT/SUBMITTED/cv.stttt.qng",
                 "DECISION/APPROVED/ct.ubnd.qng", "ISSUE/ISSUED/vt.ubnd.qng");
         // the Chairman himself approved: TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH

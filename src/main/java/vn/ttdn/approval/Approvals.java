@@ -94,7 +94,7 @@ public class Approvals {
 
     /** The bodies one may consult on a plan: those its tasks name, but for the consolidating body. */
     public List<String> consultable(PlanRef plan) {
-        Set<String> bodies = notifications.expand(plan.taskBodies());
+        Set<String> bodies = directory.expandCollectives(plan.taskBodies());
         bodies.remove(plan.consolidatingCode());
         return List.copyOf(bodies);
     }
@@ -267,9 +267,7 @@ public class Approvals {
     }
 
     private ApprovalRoute route(PlanRef plan, String drafter) {
-        String office = directory.bodies().stream()
-                .filter(b -> b.kind() == BodyKind.OFFICE && plan.issuerCode().equals(b.parent()))
-                .map(BodyView::code).findFirst()
+        String office = directory.officeOf(plan.issuerCode())
                 .orElseThrow(() -> new InvalidInputException(HttpStatus.CONFLICT, "Issuing body has no office",
                         List.of(InputProblem.of("issuer", "approval.noOffice", "body " + plan.issuerCode()
                                 + " has no office to review its plans", plan.issuerCode()))));

@@ -132,15 +132,8 @@ public class Attachments {
     }
 
     private static boolean startsWith(byte[] content, byte[] prefix) {
-        if (content.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (content[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
+        return content.length >= prefix.length
+                && java.util.Arrays.equals(content, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     private static String sha256(byte[] content) {

@@ -29,15 +29,13 @@ class IssueMail {
 
     private final ObjectProvider<JavaMailSender> mailSender;
     private final DirectoryService directory;
-    private final Notifications notifications;
     private final MessageSource messages;
     private final String from;
 
-    IssueMail(ObjectProvider<JavaMailSender> mailSender, DirectoryService directory, Notifications notifications,
-              MessageSource messages, @Value("${ttdn.mail.from:ttdn-workflow@localhost}") String from) {
+    IssueMail(ObjectProvider<JavaMailSender> mailSender, DirectoryService directory, MessageSource messages,
+              @Value("${ttdn.mail.from:ttdn-workflow@localhost}") String from) {
         this.mailSender = mailSender;
         this.directory = directory;
-        this.notifications = notifications;
         this.messages = messages;
         this.from = from;
     }
@@ -48,7 +46,7 @@ class IssueMail {
         if (sender == null) {
             return;
         }
-        List<String> to = directory.emailsIn(notifications.expand(issued.recipientBodies()));
+        List<String> to = directory.emailsIn(directory.expandCollectives(issued.recipientBodies()));
         if (to.isEmpty()) {
             return;
         }

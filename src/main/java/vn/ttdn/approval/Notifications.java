@@ -3,15 +3,12 @@ package vn.ttdn.approval;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.ttdn.directory.BodyKind;
-import vn.ttdn.directory.BodyView;
 import vn.ttdn.directory.DirectoryService;
 import vn.ttdn.security.CurrentUser;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -30,24 +27,11 @@ public class Notifications {
 
     /** Notifies each body once, collectives through their members; returns the bodies reached. */
     public Set<String> notify(Collection<String> bodyCodes, Long planId, String message) {
-        Set<String> reached = expand(bodyCodes);
+        Set<String> reached = directory.expandCollectives(bodyCodes);
         Timestamp now = Timestamp.from(Instant.now());
         for (String body : reached) {
             jdbc.update("insert into ttdn.notification (body_code, plan_id, message, created_at) values (?, ?, ?, ?)",
                     body, planId, message, now);
-        }
-        return reached;
-    }
-
-    /** The bodies a list of recipients stands for: collectives replaced by their members. */
-    public Set<String> expand(Collection<String> bodyCodes) {
-        Set<String> reached = new LinkedHashSet<>();
-        for (BodyView body : directory.bodies(bodyCodes).values()) {
-            if (body.kind() == BodyKind.COLLECTIVE) {
-                reached.addAll(body.members());
-            } else {
-                reached.add(body.code());
-            }
         }
         return reached;
     }

@@ -69,6 +69,27 @@ public class DirectoryService {
         return codes;
     }
 
+    /**
+     * The bodies a list of addressees stands for: a collective ("Các sở, ban, ngành") by its members,
+     * any other body by itself; in order, each once.
+     */
+    public Set<String> expandCollectives(Collection<String> codes) {
+        Set<String> expanded = new java.util.LinkedHashSet<>();
+        for (BodyView body : bodies(codes).values()) {
+            if (body.kind() == BodyKind.COLLECTIVE) {
+                expanded.addAll(body.members());
+            } else {
+                expanded.add(body.code());
+            }
+        }
+        return expanded;
+    }
+
+    /** The office (Văn phòng UBND, Văn phòng Thành ủy) that serves a body, if it has one. */
+    public Optional<String> officeOf(String code) {
+        return bodies.findFirstByKindAndParentCodeOrderByCode(BodyKind.OFFICE, code).map(b -> b.toView().code());
+    }
+
     public Optional<Account> account(String username) {
         return people.findById(username).map(PersonEntity::toAccount);
     }

@@ -13,4 +13,8 @@ public interface BodyRepository extends JpaRepository<BodyEntity, String> {
     /** The collectives that name the body among their members. */
     @Query(value = "select collective_code from ttdn.body_member where member_code = :code", nativeQuery = true)
     List<String> findCollectivesContaining(String code);
+
+    /** The office (Văn phòng) that serves a body. */
+    java.util.Optional<BodyEntity> findFirstByKindAndParentCodeOrderByCode(vn.ttdn.directory.BodyKind kind,
+                                                                           String parentCode);
 }

@@ -85,6 +85,56 @@ public class DirectoryService {
         return expanded;
     }
 
+    /**
+     * Who stands for each of these bodies on a day: collectives expanded to their members, each body
+     * that has ended replaced by the successor its work passed to (following the chain of ends:
+     * a function transferred first, then renamed, merged into, dissolved into), each once, in order.
+     * A body that ended with no successor active on that day is left out.
+     */
+    public List<Standing> standingOn(Collection<String> codes, java.time.LocalDate day) {
+        Map<String, BodyView> all = bodies.findAll().stream().map(BodyEntity::toView)
+                .collect(Collectors.toMap(BodyView::code, Function.identity()));
+        Map<String, Standing> found = new LinkedHashMap<>();
+        for (String code : codes) {
+            BodyView named = all.get(code);
+            if (named == null) {
+                continue;
+            }
+            List<String> members = named.kind() == BodyKind.COLLECTIVE ? named.members() : List.of(code);
+            for (String member : members) {
+                BodyView body = all.get(member);
+                BodyView acting = body == null ? null : actingOn(body, day, all, new HashSet<>());
+                if (acting != null && !found.containsKey(acting.code())) {
+                    found.put(acting.code(), new Standing(acting, acting.code().equals(member) ? null : body));
+                }
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    /** Who stands for one body on a day, if anyone does. */
+    public Optional<Standing> standingOn(String code, java.time.LocalDate day) {
+        return standingOn(List.of(code), day).stream().findFirst();
+    }
+
+    private static BodyView actingOn(BodyView body, java.time.LocalDate day, Map<String, BodyView> all,
+                                     Set<String> seen) {
+        if (body.isActiveOn(day)) {
+            return body;
+        }
+        if (!seen.add(body.code())) {
+            return null;
+        }
+        return body.successors().stream()
+                .sorted(Comparator.comparing(s -> SUCCESSION_ORDER.indexOf(s.relation())))
+                .map(s -> all.get(s.code())).filter(java.util.Objects::nonNull)
+                .map(s -> actingOn(s, day, all, seen)).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
+    }
+
+    private static final List<SuccessorRelation> SUCCESSION_ORDER = List.of(SuccessorRelation.FUNCTION_TRANSFERRED,
+            SuccessorRelation.RENAMED, SuccessorRelation.MERGED_INTO, SuccessorRelation.DISSOLVED_INTO);
+
     /** The office (Văn phòng UBND, Văn phòng Thành ủy) that serves a body, if it has one. */
     public Optional<String> officeOf(String code) {
         return bodies.findFirstByKindAndParentCodeOrderByCode(BodyKind.OFFICE, code).map(b -> b.toView().code());

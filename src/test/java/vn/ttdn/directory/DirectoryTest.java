@@ -59,6 +59,22 @@ class DirectoryTest {
     }
 
     @Test
+    void successorsStandForEndedBodiesOnTheDayAsked() {
+        LocalDate december2026 = LocalDate.of(2026, 12, 1);
+
+        Standing department = directory.standingOn("QNG-STTTT", december2026).orElseThrow();
+        assertThat(department.body().code()).isEqualTo("QNG-SVHTTDL");
+        assertThat(department.replaces().code()).isEqualTo("QNG-STTTT");
+        assertThat(directory.standingOn("QNG-STTTT", LocalDate.of(2024, 6, 3)).orElseThrow().isReplacement()).isFalse();
+
+        // thirteen district UBNDs, all dissolved into the province's UBND: it stands once, for the first
+        List<Standing> districts = directory.standingOn(List.of("QNG-UBND-HUYEN", "QNG-SNGV"), december2026);
+        assertThat(districts).extracting(s -> s.body().code()).containsExactly("QNG-UBND", "QNG-SNGV");
+        assertThat(districts.get(0).replaces().code()).startsWith("QNG-UBND-");
+        assertThat(districts.get(1).isReplacement()).isFalse();
+    }
+
+    @Test
     void loadingTheDemoDataAgainChangesNothing() {
         int bodies = db.count("body");
         int people = db.count("person");

@@ -52,6 +52,29 @@ public class Registers {
             throw new InvalidInputException(HttpStatus.CONFLICT, "Body keeps no register", List.of(InputProblem.of(
                     "issuingBody", "register.none", "body " + bodyCode + " keeps no numbering register", bodyCode)));
         }
+        return take(body, documentType, issuedOn, planId, clerk);
+    }
+
+    /**
+     * Takes the next number of the body's register for a report it sends. A body the directory gives
+     * no register symbol numbers under its code's last part ({@code QNG-SNGV} → {@code 12/BC-SNGV}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public RegisterEntry takeForReport(String bodyCode, String documentType, LocalDate issuedOn, Long planId,
+                                       String by) {
+        BodyView body = directory.body(bodyCode).orElseThrow(() -> new NotFoundException("No body " + bodyCode));
+        return take(body.register() != null ? body : withSymbol(body), documentType, issuedOn, planId, by);
+    }
+
+    private static BodyView withSymbol(BodyView body) {
+        String code = body.code();
+        String symbol = code.substring(code.indexOf('-') + 1).replace("-", "");
+        return new BodyView(code, body.name(), body.shortName(), body.kind(), body.level(), body.parent(), symbol,
+                body.validFrom(), body.validTo(), body.successors(), body.members());
+    }
+
+    private RegisterEntry take(BodyView body, String documentType, LocalDate issuedOn, Long planId, String clerk) {
+        String bodyCode = body.code();
         int year = issuedOn.getYear();
         Integer number = jdbc.queryForObject("""
                 insert into ttdn.register_counter (body_code, year, document_type, last_number) values (?, ?, ?, 1)

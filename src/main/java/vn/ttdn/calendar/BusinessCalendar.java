@@ -56,6 +56,28 @@ public class BusinessCalendar {
     }
 
     /**
+     * The day that is {@code days} working days before {@code end}, end itself not counted: one
+     * working day before a Monday is the Friday before (if that is a working day).
+     */
+    public LocalDate minusWorkingDays(LocalDate end, int days) {
+        Objects.requireNonNull(end, "end");
+        if (days < 0) {
+            throw new IllegalArgumentException("days must be 0 or more, not " + days);
+        }
+        YearCalendar year = years.of(end.getYear());
+        LocalDate day = end;
+        int counted = 0;
+        while (counted < days) {
+            day = day.minusDays(1);
+            year = yearOf(day, year);
+            if (year.isWorkingDay(day)) {
+                counted++;
+            }
+        }
+        return day;
+    }
+
+    /**
      * The number of working days after {@code fromExclusive} up to and including {@code toInclusive}:
      * from a Friday to the next Monday is 1. Negative when {@code toInclusive} is before
      * {@code fromExclusive} (the working days from {@code toInclusive}, exclusive, to

@@ -62,10 +62,22 @@ public class DirectoryService {
         return unknown;
     }
 
-    /** The body itself and every collective designation that names it. */
+    /**
+     * The codes a document may name the body by: the body itself, the bodies it succeeded (a 2024
+     * plan names the Sở TT&TT whose work the Sở VHTTDL took over), and every collective that names
+     * any of them.
+     */
     public Set<String> designationsOf(String code) {
-        Set<String> codes = new HashSet<>(bodies.findCollectivesContaining(code));
-        codes.add(code);
+        Set<String> named = new HashSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(code));
+        while (!todo.isEmpty()) {
+            String next = todo.pop();
+            if (named.add(next)) {
+                todo.addAll(bodies.findPredecessors(next));
+            }
+        }
+        Set<String> codes = new HashSet<>(named);
+        named.forEach(c -> codes.addAll(bodies.findCollectivesContaining(c)));
         return codes;
     }
 
@@ -154,6 +166,25 @@ public class DirectoryService {
         return bodyCodes.isEmpty() ? List.of() : people.findByBodyCodeIn(Set.copyOf(bodyCodes)).stream()
                 .filter(p -> p.isEnabled() && p.getEmail() != null && !p.getEmail().isBlank())
                 .map(PersonEntity::getEmail).distinct().sorted().toList();
+    }
+
+    /** The e-mail addresses of the enabled people of these bodies who hold one of these roles. */
+    public List<String> emailsIn(Collection<String> bodyCodes, Set<Role> roles) {
+        return bodyCodes.isEmpty() ? List.of() : people.findByBodyCodeIn(Set.copyOf(bodyCodes)).stream()
+                .filter(p -> p.isEnabled() && p.getEmail() != null && !p.getEmail().isBlank())
+                .filter(p -> p.getRoles().stream().anyMatch(roles::contains))
+                .map(PersonEntity::getEmail).distinct().sorted().toList();
+    }
+
+    /** These people (those that exist), in one query. */
+    public List<PersonView> people(Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return List.of();
+        }
+        List<PersonEntity> found = people.findAllById(Set.copyOf(usernames));
+        Map<String, BodyView> byCode = bodies(found.stream().map(PersonEntity::getBodyCode).distinct().toList());
+        return found.stream().map(p -> new PersonView(p.getUsername(), p.getFullName(), p.getTitle(),
+                byCode.get(p.getBodyCode()).ref(), Set.copyOf(p.getRoles()))).toList();
     }
 
     public List<PersonView> people() {

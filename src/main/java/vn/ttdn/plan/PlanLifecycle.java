@@ -49,6 +49,19 @@ public class PlanLifecycle {
                 plan.getConsolidatingCode(), plan.getStatus(), List.copyOf(taskBodies), List.copyOf(recipients));
     }
 
+    /** The whole plan, for the modules that act on it (reporting); callers check who may read it. */
+    @Transactional(readOnly = true)
+    public PlanDetails details(long planId) {
+        return mapper.toDetails(find(planId));
+    }
+
+    /** The ids of the issued plans, for the schedulers that act on them. */
+    @Transactional(readOnly = true)
+    public List<Long> issuedIds() {
+        return plans.findAllByOrderByCode().stream().filter(p -> p.getStatus() == PlanStatus.ISSUED)
+                .map(PlanEntity::getId).toList();
+    }
+
     /** Code and title of several plans in one query (for lists of tasks), by id. */
     @Transactional(readOnly = true)
     public java.util.Map<Long, PlanLabel> labels(java.util.Collection<Long> planIds) {

@@ -49,48 +49,125 @@ final class FormValidator {
         }
     }
 
+    /** The fields at the form's top level (in groups, not in a dynamic list). */
+    private static void collectTop(JsonNode components, List<JsonNode> fields, List<JsonNode> lists) {
+        for (JsonNode component : components) {
+            String type = component.path("type").asText();
+            if (type.equals("dynamiclist") && component.hasNonNull("path")) {
+                lists.add(component);
+                continue;
+            }
+            if (INPUTS.contains(type) && component.hasNonNull("key")) {
+                fields.add(component);
+            }
+            collectTop(component.path("components"), fields, lists);
+        }
+    }
+
+    private static boolean readonly(JsonNode field) {
+        return field.path("readonly").asBoolean(false) || field.path("disabled").asBoolean(false);
+    }
+
     /**
      * The accepted values: the visible fields' values, nothing else. Throws with one problem per
      * field otherwise; {@code data} holds the option lists named by {@code valuesKey}.
      */
     Map<String, Object> validate(JsonNode schema, Map<String, Object> values, Map<String, Object> data) {
         List<InputProblem> problems = new ArrayList<>();
-        List<JsonNode> fields = inputs(schema);
-        Set<String> keys = new java.util.HashSet<>();
-        fields.forEach(f -> keys.add(f.get("key").asText()));
-        values.keySet().stream().filter(k -> !keys.contains(k)).sorted().forEach(k ->
+        List<JsonNode> fields = new ArrayList<>();
+        List<JsonNode> lists = new ArrayList<>();
+        collectTop(schema.path("components"), fields, lists);
+        Map<String, Object> accepted = new LinkedHashMap<>();
+        checkFields(fields, "", values, data, data, problems, accepted);
+        for (JsonNode list : lists) {
+            checkList(list, values, data, problems, accepted);
+        }
+        Set<String> known = new java.util.HashSet<>();
+        fields.forEach(f -> known.add(f.get("key").asText()));
+        lists.forEach(l -> known.add(l.get("path").asText()));
+        values.keySet().stream().filter(k -> !known.contains(k)).sorted().forEach(k ->
                 problems.add(InputProblem.of(k, "form.unknownField", "the form has no field \"" + k + "\"", k)));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("The form has problems", problems);
+        }
+        return accepted;
+    }
 
+    /**
+     * A dynamic list's rows: as many as the form opened with, each checked field by field (problems
+     * at {@code tasks[3].status}); its read-only fields are the data's, whatever was sent. A list whose
+     * fields are all read-only only shows the data and takes nothing.
+     */
+    @SuppressWarnings("unchecked")
+    private void checkList(JsonNode list, Map<String, Object> values, Map<String, Object> data,
+                           List<InputProblem> problems, Map<String, Object> accepted) {
+        String path = list.get("path").asText();
+        List<JsonNode> rowFields = new ArrayList<>();
+        collect(list.path("components"), rowFields);
+        boolean takesInput = rowFields.stream().anyMatch(f -> !readonly(f));
+        if (!takesInput) {
+            return;
+        }
+        List<?> opened = data.get(path) instanceof List<?> l ? l : List.of();
+        Object sent = values.get(path);
+        if (!(sent instanceof List<?> rows) || rows.size() != opened.size()
+                || rows.stream().anyMatch(r -> !(r instanceof Map))) {
+            problems.add(InputProblem.of(path, "form.rows", "\"" + list.path("label").asText(path) + "\" must be a list of "
+                    + opened.size() + " rows, one per row the form opened with", list.path("label").asText(path),
+                    opened.size()));
+            return;
+        }
+        List<Map<String, Object>> checked = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> row = (Map<String, Object>) rows.get(i);
+            Map<String, Object> openedRow = opened.get(i) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+            String prefix = path + "[" + i + "].";
+            Set<String> keys = new java.util.HashSet<>();
+            rowFields.forEach(f -> keys.add(f.get("key").asText()));
+            row.keySet().stream().filter(k -> !keys.contains(k)).sorted().forEach(k -> problems.add(InputProblem.of(
+                    prefix + k, "form.unknownField", "the form has no field \"" + k + "\"", k)));
+            Map<String, Object> context = new HashMap<>(data);
+            context.putAll(openedRow);
+            Map<String, Object> into = new LinkedHashMap<>();
+            checkFields(rowFields, prefix, row, openedRow, context, problems, into);
+            checked.add(into);
+        }
+        accepted.put(path, checked);
+    }
+
+    /** Checks fields against the values sent; read-only fields are skipped, their values not taken. */
+    private void checkFields(List<JsonNode> fields, String prefix, Map<String, Object> values, Map<String, Object> opened,
+                             Map<String, Object> data, List<InputProblem> problems, Map<String, Object> accepted) {
         // The conditions see the form as it opened (data) with what was sent over it; a field neither
         // opened with nor sent is null.
         Map<String, Object> context = new HashMap<>();
-        keys.forEach(k -> context.put(k, null));
+        fields.forEach(f -> context.put(f.get("key").asText(), null));
         context.putAll(data);
-        context.putAll(values);
-        Map<String, Object> accepted = new LinkedHashMap<>();
+        context.putAll(opened);
+        values.forEach((k, v) -> {
+            if (!(v instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Map)) {
+                context.put(k, v);
+            }
+        });
         for (JsonNode field : fields) {
             String key = field.get("key").asText();
-            if (hidden(field, context)) {
+            if (readonly(field) || hidden(field, context)) {
                 continue;
             }
             Object value = values.get(key);
             String label = field.path("label").asText(field.path("dateLabel").asText(key));
             if (isEmpty(value)) {
                 if (field.path("validate").path("required").asBoolean(false)) {
-                    problems.add(InputProblem.of(key, "form.required", "\"" + label + "\" is required", label));
+                    problems.add(InputProblem.of(prefix + key, "form.required", "\"" + label + "\" is required", label));
                 }
                 continue;
             }
             int before = problems.size();
-            Object checked = check(field, key, label, value, data, problems);
+            Object checked = check(field, prefix + key, label, value, data, problems);
             if (problems.size() == before) {
                 accepted.put(key, checked);
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException("The form has problems", problems);
-        }
-        return accepted;
     }
 
     private Object check(JsonNode field, String key, String label, Object value, Map<String, Object> data,

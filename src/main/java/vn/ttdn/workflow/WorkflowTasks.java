@@ -5,18 +5,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import vn.ttdn.approval.Approvals;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.ttdn.directory.BodyView;
 import vn.ttdn.directory.DirectoryService;
 import vn.ttdn.directory.PersonView;
 import vn.ttdn.directory.Role;
@@ -27,7 +33,7 @@ import vn.ttdn.system.ForbiddenException;
 import vn.ttdn.system.InputProblem;
 import vn.ttdn.system.InvalidInputException;
 import vn.ttdn.system.NotFoundException;
-import vn.ttdn.workflow.PlanApproval.Activity;
+import vn.ttdn.workflow.TaskRules.TaskContext;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,21 +42,31 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The human tasks, for the inbox, the task page and the task API. The rules hold for every caller:
- * only a candidate claims, only the assignee completes, no one approves what they drafted or
- * signed, and officers see only their bodies' tasks. A task someone else took or finished first
- * answers 409; a task one may not touch answers 403; both leave it as it was.
+ * The human tasks of every process, for the inbox, the task page and the task API. The rules hold
+ * for every caller and every process: only a candidate claims, only the assignee completes, officers
+ * see only their bodies' tasks; each process adds its own ({@link TaskRules}: segregation of duties,
+ * the form's data, what completing records). A task someone else took or finished first answers 409;
+ * a task one may not touch answers 403; both leave it as it was. A completion that clashes with a
+ * parallel one on the engine's optimistic lock is run again, so a clash never reaches the user.
  */
 @Service
 @Transactional
 public class WorkflowTasks {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkflowTasks.class);
+
+    /** How often a completion that clashed with a parallel one is run again before giving up. */
+    static final int ATTEMPTS = 5;
 
     /** Which tasks the inbox lists. */
     public enum Scope {
@@ -68,25 +84,28 @@ public class WorkflowTasks {
     private final FormService forms;
     private final RuntimeService runtime;
     private final HistoryService history;
-    private final StepHandlers handlers;
-    private final Approvals approvals;
+    private final RepositoryService repository;
+    private final Map<String, TaskRules> rules;
     private final PlanLifecycle plans;
     private final DirectoryService directory;
     private final ObjectMapper json;
+    private final TransactionTemplate transaction;
     private final FormValidator validator = new FormValidator();
+    private final Map<String, String> processKeys = new ConcurrentHashMap<>();
 
     WorkflowTasks(TaskService tasks, FormService forms, RuntimeService runtime, HistoryService history,
-                  StepHandlers handlers, Approvals approvals, PlanLifecycle plans, DirectoryService directory,
-                  ObjectMapper json) {
+                  RepositoryService repository, List<TaskRules> rules, PlanLifecycle plans,
+                  DirectoryService directory, ObjectMapper json, PlatformTransactionManager transactions) {
         this.tasks = tasks;
         this.forms = forms;
         this.runtime = runtime;
         this.history = history;
-        this.handlers = handlers;
-        this.approvals = approvals;
+        this.repository = repository;
+        this.rules = rules.stream().collect(Collectors.toMap(TaskRules::processKey, Function.identity()));
         this.plans = plans;
         this.directory = directory;
         this.json = json;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @Transactional(readOnly = true)
@@ -122,8 +141,8 @@ public class WorkflowTasks {
     @Transactional(readOnly = true)
     public TaskForm form(String taskId, CurrentUser user) {
         TaskView view = get(taskId, user);
-        Activity activity = activity(view);
-        return new TaskForm(view, schema(taskId), handlers.initialData(activity, view.planId()));
+        Task task = open(taskId);
+        return new TaskForm(view, schema(taskId), rulesOf(task).initialData(context(task)));
     }
 
     public TaskView claim(String taskId, CurrentUser user) {
@@ -131,7 +150,7 @@ public class WorkflowTasks {
         if (!isCandidate(task, user)) {
             throw ForbiddenException.of("task.notCandidate", "only a candidate may claim this task");
         }
-        refuseIfSegregated(task, user);
+        refuseIfSegregated(task, context(task), user);
         if (task.getAssignee() != null) {
             if (task.getAssignee().equals(user.username())) {
                 return view(task);
@@ -155,34 +174,46 @@ public class WorkflowTasks {
         return view(open(taskId));
     }
 
-    /** Checks the values against the task's form, records the step and completes the task, all or nothing. */
+    /**
+     * Checks the values against the task's form, records what the step means and completes the
+     * task, all or nothing, in a transaction of its own. A clash with a parallel completion on the
+     * engine's optimistic lock rolls that transaction back and runs it again from the start.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NEVER)
     public void complete(String taskId, Map<String, Object> values, CurrentUser user) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction.executeWithoutResult(status -> completeOnce(taskId, values, user));
+                return;
+            } catch (OptimisticLockingException e) {
+                if (attempt == ATTEMPTS) {
+                    log.warn("Task {} clashed {} times with parallel work; giving up", taskId, attempt);
+                    throw busy();
+                }
+                log.info("Task {} clashed with parallel work (attempt {}); running it again", taskId, attempt);
+            }
+        }
+    }
+
+    private void completeOnce(String taskId, Map<String, Object> values, CurrentUser user) {
         Task task = open(taskId);
         if (!user.username().equals(task.getAssignee())) {
             throw task.getAssignee() == null
                     ? ForbiddenException.of("task.claimFirst", "claim the task before completing it")
                     : ForbiddenException.of("task.notAssignee", "only the assignee may complete this task");
         }
-        refuseIfSegregated(task, user);
-        TaskView view = view(task);
-        Activity activity = activity(view);
+        TaskContext context = context(task);
+        refuseIfSegregated(task, context, user);
+        TaskRules rule = rulesOf(task);
         Map<String, Object> accepted = validator.validate(schema(taskId), values == null ? Map.of() : values,
-                handlers.initialData(activity, view.planId()));
-        Integer version = (Integer) runtime.getVariable(task.getExecutionId(), PlanApproval.VERSION);
-        Map<String, Object> variables = handlers.complete(activity, view.planId(), version, view.consultedBody(),
-                accepted, user);
-        try {
-            tasks.complete(taskId, variables);
-        } catch (OptimisticLockingException e) {
-            throw completedByOther();
-        }
+                rule.initialData(context));
+        Map<String, Object> variables = rule.complete(context, accepted, user, ClockUtil.getCurrentTime().toInstant());
+        tasks.complete(taskId, variables);
     }
 
-    private void refuseIfSegregated(Task task, CurrentUser user) {
-        Activity activity = Activity.of(task.getTaskDefinitionKey()).orElseThrow();
-        long planId = planId(task.getProcessInstanceId());
-        approvals.refusal(activity.step, planId, user.username()).ifPresent(code -> {
-            throw ForbiddenException.of(code, "you drafted or signed this Tờ trình, so you may not approve it");
+    private void refuseIfSegregated(Task task, TaskContext context, CurrentUser user) {
+        rulesOf(task).refusal(context, user).ifPresent(code -> {
+            throw ForbiddenException.of(code, "you drafted or signed this document, so you may not approve it");
         });
     }
 
@@ -217,12 +248,49 @@ public class WorkflowTasks {
         }
     }
 
-    private static Activity activity(TaskView view) {
-        return Activity.of(view.taskKey()).orElseThrow(() -> new IllegalStateException("Unknown task " + view.taskKey()));
+    private String processKey(String definitionId) {
+        return processKeys.computeIfAbsent(definitionId,
+                id -> repository.getProcessDefinition(id).getKey());
     }
 
-    private long planId(String processInstanceId) {
-        return (Long) runtime.getVariable(processInstanceId, PlanApproval.PLAN_ID);
+    private TaskRules rulesOf(Task task) {
+        TaskRules rule = rules.get(processKey(task.getProcessDefinitionId()));
+        if (rule == null) {
+            throw new IllegalStateException("No task rules for process " + task.getProcessDefinitionId());
+        }
+        return rule;
+    }
+
+    private TaskContext context(Task task) {
+        return contexts(List.of(task)).get(task.getId());
+    }
+
+    /**
+     * The contexts of several tasks, their variables read in one query: the process instance's, with
+     * the task's own execution's over them (a multi-instance element variable).
+     */
+    private Map<String, TaskContext> contexts(Collection<Task> found) {
+        Set<String> instances = found.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+        Set<String> names = new LinkedHashSet<>(List.of(TaskRules.PLAN_ID));
+        rules.values().forEach(r -> names.addAll(r.viewVariables()));
+        Map<String, Map<String, Object>> byExecution = new HashMap<>();
+        for (VariableInstance v : runtime.createVariableInstanceQuery()
+                .processInstanceIdIn(instances.toArray(String[]::new))
+                .variableNameIn(names.toArray(String[]::new)).list()) {
+            byExecution.computeIfAbsent(v.getExecutionId(), e -> new HashMap<>()).put(v.getName(), v.getValue());
+        }
+        Map<String, TaskContext> contexts = new HashMap<>();
+        for (Task t : found) {
+            Map<String, Object> variables = new HashMap<>(byExecution.getOrDefault(t.getProcessInstanceId(), Map.of()));
+            variables.putAll(byExecution.getOrDefault(t.getExecutionId(), Map.of()));
+            if (variables.get(TaskRules.PLAN_ID) == null) {
+                // its process ended between the two reads (someone completed the last task meanwhile)
+                continue;
+            }
+            contexts.put(t.getId(), new TaskContext(t.getId(), t.getTaskDefinitionKey(), t.getProcessInstanceId(),
+                    t.getExecutionId(), variables));
+        }
+        return contexts;
     }
 
     /** One task's view; a task whose process ended meanwhile was finished by someone else (409). */
@@ -230,39 +298,41 @@ public class WorkflowTasks {
         return views(List.of(task)).stream().findFirst().orElseThrow(WorkflowTasks::completedByOther);
     }
 
-    /** Views of several tasks, reading their plans and the consulted bodies in one query each. */
+    /** Views of several tasks, reading their variables, plans, bodies and assignees in one query each. */
     private List<TaskView> views(Collection<Task> found) {
         if (found.isEmpty()) {
             return List.of();
         }
-        Set<String> instances = found.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
-        Map<String, Long> planIds = new HashMap<>();
-        Map<String, String> consulted = new HashMap<>();
-        for (VariableInstance v : runtime.createVariableInstanceQuery()
-                .processInstanceIdIn(instances.toArray(String[]::new))
-                .variableNameIn(PlanApproval.PLAN_ID, PlanApproval.CONSULTED_BODY).list()) {
-            if (PlanApproval.PLAN_ID.equals(v.getName())) {
-                planIds.put(v.getProcessInstanceId(), (Long) v.getValue());
-            } else {
-                consulted.put(v.getExecutionId(), (String) v.getValue());
+        Map<String, TaskContext> contexts = contexts(found);
+        Map<Long, PlanLabel> labels = plans.labels(contexts.values().stream().map(TaskContext::planId)
+                .collect(Collectors.toSet()));
+        Map<String, String> bodyOf = new HashMap<>();
+        for (Task t : found) {
+            TaskContext c = contexts.get(t.getId());
+            if (c != null) {
+                bodyOf.put(t.getId(), rulesOf(t).body(c));
             }
         }
-        Map<Long, PlanLabel> labels = plans.labels(Set.copyOf(planIds.values()));
+        Map<String, BodyView> bodies = directory.bodies(bodyOf.values().stream().filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
         Map<String, String> names = new HashMap<>();
-        found.stream().map(Task::getAssignee).filter(Objects::nonNull).distinct().forEach(a ->
-                names.put(a, directory.person(a).map(PersonView::fullName).orElse(a)));
+        directory.people(found.stream().map(Task::getAssignee).filter(Objects::nonNull).collect(Collectors.toSet()))
+                .forEach(p -> names.put(p.username(), p.fullName()));
         List<TaskView> views = new ArrayList<>();
         for (Task t : found) {
-            Long planId = planIds.get(t.getProcessInstanceId());
-            if (planId == null) {
-                // its process ended between the two reads (someone completed the last task meanwhile)
+            TaskContext c = contexts.get(t.getId());
+            if (c == null) {
                 continue;
             }
-            PlanLabel plan = labels.get(planId);
-            views.add(new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), planId, plan.code(), plan.title(),
+            PlanLabel plan = labels.get(c.planId());
+            String body = bodyOf.get(t.getId());
+            Object round = c.variables().get(ReportRound.ROUND_ID);
+            views.add(new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), processKey(t.getProcessDefinitionId()),
+                    c.planId(), plan.code(), plan.title(), body, bodies.containsKey(body) ? bodies.get(body).name() : body,
+                    round == null ? null : ((Number) round).longValue(),
                     t.getCreateTime().toInstant(), t.getDueDate() == null ? null : t.getDueDate().toInstant(),
-                    t.getAssignee(), t.getAssignee() == null ? null : names.get(t.getAssignee()),
-                    consulted.get(t.getExecutionId()), t.getProcessInstanceId()));
+                    t.getAssignee(), t.getAssignee() == null ? null : names.getOrDefault(t.getAssignee(), t.getAssignee()),
+                    c.string(PlanApproval.CONSULTED_BODY), t.getProcessInstanceId()));
         }
         views.sort(Comparator.comparing(TaskView::due, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(TaskView::created));
@@ -277,5 +347,10 @@ public class WorkflowTasks {
     private static InvalidInputException completedByOther() {
         return new InvalidInputException(HttpStatus.CONFLICT, "Task already completed", List.of(InputProblem.of(
                 "", "task.completed", "the task was completed already")));
+    }
+
+    private static InvalidInputException busy() {
+        return new InvalidInputException(HttpStatus.SERVICE_UNAVAILABLE, "Busy, try again", List.of(InputProblem.of(
+                "", "task.busy", "the task clashed with parallel work too often; nothing was changed, try again")));
     }
 }

@@ -14,6 +14,10 @@ public interface BodyRepository extends JpaRepository<BodyEntity, String> {
     @Query(value = "select collective_code from ttdn.body_member where member_code = :code", nativeQuery = true)
     List<String> findCollectivesContaining(String code);
 
+    /** The bodies whose work passed to this one when they ended. */
+    @Query(value = "select body_code from ttdn.body_successor where successor_code = :code", nativeQuery = true)
+    List<String> findPredecessors(String code);
+
     /** The office (Văn phòng) that serves a body. */
     java.util.Optional<BodyEntity> findFirstByKindAndParentCodeOrderByCode(vn.ttdn.directory.BodyKind kind,
                                                                            String parentCode);

@@ -1,0 +1,385 @@
+package vn.ttdn.reporting;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ttdn.directory.DirectoryService;
+import vn.ttdn.directory.Standing;
+import vn.ttdn.plan.DayMonth;
+import vn.ttdn.plan.PlanDetails;
+import vn.ttdn.plan.PlanLifecycle;
+import vn.ttdn.plan.PlanStatus;
+import vn.ttdn.plan.TaskKind;
+import vn.ttdn.plan.Timeline;
+import vn.ttdn.reporting.internal.RoundStore;
+import vn.ttdn.reporting.internal.RoundStore.BodyRow;
+import vn.ttdn.reporting.internal.RoundStore.RoundRow;
+import vn.ttdn.security.CurrentUser;
+import vn.ttdn.system.InputProblem;
+import vn.ttdn.system.InvalidInputException;
+import vn.ttdn.system.NotFoundException;
+
+/**
+ * The life of a round, as the process {@code report-round} reaches each point: scheduled (yearly
+ * rounds of an issued plan, or one a consolidating officer asks for), opened (the bodies asked fixed
+ * as the directory stands that day), late (the deadline passed), ready (every assigned body in or
+ * late), closed (what is not in is missing). Each move checks the status it starts from, so a move
+ * that comes twice (a second node, a second click) does nothing the second time.
+ */
+@Service
+@Transactional
+public class Rounds {
+
+    /** Resolution 47/NQ-CP runs to 2030: a plan whose tasks give no end year reports to then. */
+    static final int DEFAULT_END_YEAR = 2030;
+
+    private final RoundStore store;
+    private final PlanLifecycle plans;
+    private final DirectoryService directory;
+    private final RoundAccess access;
+    private final RoundNotices notices;
+    private final ReportingProperties properties;
+
+    Rounds(RoundStore store, PlanLifecycle plans, DirectoryService directory, RoundAccess access, RoundNotices notices,
+           ReportingProperties properties) {
+        this.store = store;
+        this.plans = plans;
+        this.directory = directory;
+        this.access = access;
+        this.notices = notices;
+        this.properties = properties;
+    }
+
+    /**
+     * Schedules the periodic rounds of an issued plan that are still to come: one per year of its life
+     * from this year (a yearly rule with its day), or one per fixed deadline. Rounds already there are
+     * kept. A plan whose rule gives no day gets its rounds from its consolidating body. The new ids.
+     */
+    public List<Long> schedulePeriodic(long planId, LocalDate today) {
+        PlanDetails plan = plans.details(planId);
+        if (plan.status() != PlanStatus.ISSUED) {
+            return List.of();
+        }
+        PlanDetails.Reporting rule = plan.reporting();
+        List<LocalDate> deadlines = new ArrayList<>();
+        Optional<MonthDay> day = DayMonth.parse(rule.yearlyDeadline());
+        if (rule.yearly() && day.isPresent()) {
+            for (int year = today.getYear(); year <= endYear(plan); year++) {
+                deadlines.add(day.get().atYear(year));
+            }
+        }
+        deadlines.addAll(rule.fixedDeadlines());
+        String consolidating = consolidatingOn(plan, today).body().code();
+        List<Long> created = new ArrayList<>();
+        for (LocalDate deadline : deadlines) {
+            if (deadline.isBefore(today) || store.hasYearly(planId, deadline.getYear())) {
+                continue;
+            }
+            LocalDate opens = deadline.minusDays(properties.openDaysBefore());
+            store.insert(new RoundRow(0, planId, RoundKind.YEARLY.name(), deadline.getYear(), null, deadline,
+                    LocalDate.of(deadline.getYear() - 1, 12, 15),
+                    LocalDate.of(deadline.getYear(), 12, 14), opens.isBefore(today) ? today : opens,
+                    RoundStatus.SCHEDULED.name(), consolidating, null, null, null, "system", null, null, null))
+                    .ifPresent(created::add);
+        }
+        return created;
+    }
+
+    /**
+     * A round the consolidating body opens itself, at once: ad hoc (its own deadline, optionally some
+     * bodies and tasks), or the yearly round of a plan whose rule gives no day. Its id.
+     */
+    public long create(long planId, AdhocRoundInput in, CurrentUser user, LocalDate today) {
+        PlanDetails plan = plans.details(planId);
+        Standing consolidating = consolidatingOn(plan, today);
+        access.checkManages(consolidating.body().code(), user);
+        List<InputProblem> problems = new ArrayList<>();
+        RoundKind kind = "yearly".equals(in.kind()) ? RoundKind.YEARLY : "adhoc".equals(in.kind()) ? RoundKind.ADHOC : null;
+        if (kind == null) {
+            problems.add(InputProblem.of("kind", "round.kind", "kind must be adhoc or yearly"));
+        }
+        if (plan.status() != PlanStatus.ISSUED) {
+            throw PlanLifecycle.notIn(plan.status(), PlanStatus.ISSUED);
+        }
+        if (in.deadline() == null) {
+            problems.add(InputProblem.of("deadline", "round.deadlineRequired", "the deadline is required"));
+        } else if (in.deadline().isBefore(today)) {
+            problems.add(InputProblem.of("deadline", "round.deadlinePast", "the deadline is in the past",
+                    in.deadline()));
+        }
+        if (kind == RoundKind.YEARLY) {
+            if (DayMonth.parse(plan.reporting().yearlyDeadline()).isPresent()) {
+                problems.add(InputProblem.of("kind", "round.yearlyScheduled",
+                        "the plan's yearly rounds open by themselves on its rule's day"));
+            } else if (in.deadline() != null && store.hasYearly(planId, in.deadline().getYear())) {
+                problems.add(InputProblem.of("deadline", "round.yearlyExists",
+                        "the plan has its round of " + in.deadline().getYear() + " already", in.deadline().getYear()));
+            }
+        }
+        Set<String> numbers = new LinkedHashSet<>();
+        plan.groups().forEach(g -> g.tasks().forEach(t -> numbers.add(t.number())));
+        List<String> tasks = in.tasks() == null || in.tasks().isEmpty() ? null : List.copyOf(in.tasks());
+        if (tasks != null) {
+            for (int i = 0; i < tasks.size(); i++) {
+                if (!numbers.contains(tasks.get(i))) {
+                    problems.add(InputProblem.of("tasks[" + i + "]", "round.unknownTask",
+                            "the plan has no task " + tasks.get(i), tasks.get(i)));
+                }
+            }
+        }
+        List<String> bodies = in.bodies() == null || in.bodies().isEmpty() ? null : List.copyOf(in.bodies());
+        if (bodies != null && problems.isEmpty()) {
+            Set<String> known = new LinkedHashSet<>();
+            asked(plan, tasks, null, today).forEach(a -> {
+                known.add(a.standing().body().code());
+                known.addAll(a.stoodFor());
+            });
+            for (int i = 0; i < bodies.size(); i++) {
+                if (!known.contains(bodies.get(i))) {
+                    problems.add(InputProblem.of("bodies[" + i + "]", "round.unknownBody",
+                            "no task asked names body " + bodies.get(i), bodies.get(i)));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("The round has problems", problems);
+        }
+        int year = in.deadline().getYear();
+        return store.insert(new RoundRow(0, planId, kind.name(), year,
+                        in.label() == null || in.label().isBlank() ? null : in.label().trim(), in.deadline(),
+                        kind == RoundKind.YEARLY ? LocalDate.of(year - 1, 12, 15) : null,
+                        kind == RoundKind.YEARLY ? LocalDate.of(year, 12, 14) : null, today,
+                        RoundStatus.SCHEDULED.name(), consolidating.body().code(), null, tasks, bodies,
+                        user.username(), null, null, null))
+                .orElseThrow(() -> new InvalidInputException(HttpStatus.CONFLICT, "Round exists",
+                        List.of(InputProblem.of("deadline", "round.yearlyExists", "the plan has that round already",
+                                year))));
+    }
+
+    /** When a round is due: its deadline and the day it opens. */
+    @Transactional(readOnly = true)
+    public RoundDates dates(long roundId) {
+        RoundRow round = row(roundId);
+        return new RoundDates(round.planId(), round.opensOn(), round.deadline(), round.consolidatingCode());
+    }
+
+    /** A round's dates and consolidating body, for the process that runs it. */
+    public record RoundDates(long planId, LocalDate opensOn, LocalDate deadline, String consolidatingBody) {
+    }
+
+    /**
+     * Opens a scheduled round: the consolidating body and the bodies asked as the directory stands
+     * today, each with the tasks it reports on. The codes of the bodies asked, in order.
+     */
+    public List<String> open(long roundId, LocalDate today) {
+        RoundRow round = store.lock(roundId).orElseThrow(() -> new NotFoundException("No round " + roundId));
+        if (!RoundStatus.SCHEDULED.name().equals(round.status())) {
+            return store.bodies(roundId).stream().map(BodyRow::bodyCode).toList();
+        }
+        PlanDetails plan = plans.details(round.planId());
+        Standing consolidating = consolidatingOn(plan, today);
+        store.opened(roundId, consolidating.body().code(),
+                consolidating.isReplacement() ? consolidating.replaces().code() : null);
+        int position = 0;
+        List<String> codes = new ArrayList<>();
+        for (Asked asked : asked(plan, round.taskNumbers(), round.bodyCodes(), today)) {
+            if (asked.standing().body().code().equals(consolidating.body().code())) {
+                continue;
+            }
+            store.insertBody(new BodyRow(roundId, asked.standing().body().code(),
+                    asked.standing().isReplacement() ? asked.standing().replaces().code() : null, asked.kind().name(),
+                    position++, BodyState.PENDING.name(), false, 0, null, null, null, asked.tasks()));
+            codes.add(asked.standing().body().code());
+        }
+        return codes;
+    }
+
+    /** The codes of the bodies a round asks, in order (the process calls one report per body). */
+    @Transactional(readOnly = true)
+    public List<String> bodyCodes(long roundId) {
+        return store.bodies(roundId).stream().map(BodyRow::bodyCode).toList();
+    }
+
+    /**
+     * The deadline passed: every body not in is late, the consolidating body's leaders are told, and
+     * the round is ready to consolidate. Whether it became ready now (it was not before).
+     */
+    public boolean deadlinePassed(long roundId) {
+        RoundRow round = store.lock(roundId).orElseThrow(() -> new NotFoundException("No round " + roundId));
+        List<String> late = store.markLate(roundId);
+        if (!late.isEmpty()) {
+            notices.late(round, late);
+        }
+        return store.move(roundId, RoundStatus.OPEN.name(), RoundStatus.READY.name(), "ready_at");
+    }
+
+    /** Makes the round ready when every assigned body is in; whether it became ready now. */
+    public boolean readyIfAllAssignedIn(long roundId) {
+        store.lock(roundId);
+        return store.assignedNotIn(roundId) == 0
+                && store.move(roundId, RoundStatus.OPEN.name(), RoundStatus.READY.name(), "ready_at");
+    }
+
+    /**
+     * The consolidating body closes the round: what is not in counts as missing. Whether the round
+     * was ready before (so the process has its consolidation waiting already).
+     */
+    public boolean close(long roundId, CurrentUser user) {
+        RoundRow round = store.lock(roundId).orElseThrow(() -> new NotFoundException("No round " + roundId));
+        access.checkManages(round.consolidatingCode(), user);
+        if (!RoundStatus.OPEN.name().equals(round.status()) && !RoundStatus.READY.name().equals(round.status())) {
+            throw notIn(round, RoundStatus.OPEN);
+        }
+        store.markMissing(roundId);
+        store.move(roundId, round.status(), RoundStatus.CLOSED.name(), "closed_at");
+        store.closedBy(roundId, user.username());
+        return RoundStatus.READY.name().equals(round.status());
+    }
+
+    /** Checks that the person may open the round now: an administrator or an officer of its consolidating body. */
+    @Transactional(readOnly = true)
+    public void checkOpensNow(long roundId, CurrentUser user) {
+        RoundRow round = row(roundId);
+        access.checkManages(round.consolidatingCode(), user);
+        if (!RoundStatus.SCHEDULED.name().equals(round.status())) {
+            throw notIn(round, RoundStatus.SCHEDULED);
+        }
+    }
+
+    /** Reminds the bodies not in yet (in-app and by e-mail); the codes reminded. */
+    public List<String> remind(long roundId, int workingDaysLeft) {
+        RoundRow round = row(roundId);
+        if (!RoundStatus.OPEN.name().equals(round.status()) && !RoundStatus.READY.name().equals(round.status())) {
+            return List.of();
+        }
+        List<String> pending = store.bodies(roundId).stream()
+                .filter(b -> !BodyState.valueOf(b.state()).isIn() && !BodyState.MISSING.name().equals(b.state()))
+                .map(BodyRow::bodyCode).toList();
+        if (!pending.isEmpty()) {
+            notices.reminder(round, pending, workingDaysLeft);
+        }
+        return pending;
+    }
+
+    @Transactional(readOnly = true)
+    public RoundView view(long roundId, CurrentUser user) {
+        RoundRow round = row(roundId);
+        return access.view(round, store.bodies(roundId), user);
+    }
+
+    /** The rounds of a plan the person may read, the latest deadline first. */
+    @Transactional(readOnly = true)
+    public List<RoundView> ofPlan(long planId, CurrentUser user) {
+        List<RoundView> views = new ArrayList<>();
+        List<RoundRow> rows = new ArrayList<>(store.ofPlan(planId));
+        java.util.Collections.reverse(rows);
+        for (RoundRow round : rows) {
+            List<BodyRow> bodies = store.bodies(round.id());
+            if (access.mayRead(round, bodies, user)) {
+                views.add(access.view(round, bodies, user));
+            }
+        }
+        return views;
+    }
+
+    /** Whom a plan's reports go to on a day: its receiver, or the successor standing for it. */
+    @Transactional(readOnly = true)
+    public Standing consolidatingOn(PlanDetails plan, LocalDate day) {
+        String receiver = plan.reporting().receiver() != null ? plan.reporting().receiver().code()
+                : plan.consolidatingBody().code();
+        return directory.standingOn(receiver, day).orElseThrow(() -> new InvalidInputException(HttpStatus.CONFLICT,
+                "No consolidating body", List.of(InputProblem.of("consolidatingBody", "round.noConsolidatingBody",
+                        "body " + receiver + " has ended with no successor", receiver))));
+    }
+
+    /** A body asked: who stands, for which named bodies, assigned or requested, and its tasks. */
+    record Asked(Standing standing, Set<String> stoodFor, AskKind kind, List<Map<String, String>> tasks) {
+    }
+
+    /**
+     * The bodies a round asks: every body that leads or cooperates on its tasks, collectives expanded,
+     * each ended body replaced by its successor on the day; assigned when any of its tasks is assigned.
+     */
+    List<Asked> asked(PlanDetails plan, List<String> taskNumbers, List<String> bodyCodes, LocalDate day) {
+        Map<String, Standing> standings = new LinkedHashMap<>();
+        Map<String, Set<String>> stoodFor = new LinkedHashMap<>();
+        Map<String, Map<String, String>> roles = new LinkedHashMap<>();
+        Map<String, AskKind> kinds = new LinkedHashMap<>();
+        for (PlanDetails.Group group : plan.groups()) {
+            for (PlanDetails.Task task : group.tasks()) {
+                if (taskNumbers != null && !taskNumbers.contains(task.number())) {
+                    continue;
+                }
+                addRoles(task, task.lead(), "lead", day, standings, stoodFor, roles, kinds);
+                addRoles(task, task.cooperating(), "cooperate", day, standings, stoodFor, roles, kinds);
+            }
+        }
+        List<Asked> asked = new ArrayList<>();
+        for (Map.Entry<String, Standing> e : standings.entrySet()) {
+            String code = e.getKey();
+            if (bodyCodes != null && !bodyCodes.contains(code)
+                    && stoodFor.get(code).stream().noneMatch(bodyCodes::contains)) {
+                continue;
+            }
+            List<Map<String, String>> tasks = roles.get(code).entrySet().stream()
+                    .map(r -> Map.of("number", r.getKey(), "role", r.getValue())).toList();
+            asked.add(new Asked(e.getValue(), stoodFor.get(code), kinds.get(code), tasks));
+        }
+        return asked;
+    }
+
+    private void addRoles(PlanDetails.Task task, List<vn.ttdn.directory.BodyRef> named, String role, LocalDate day,
+                          Map<String, Standing> standings, Map<String, Set<String>> stoodFor,
+                          Map<String, Map<String, String>> roles, Map<String, AskKind> kinds) {
+        for (vn.ttdn.directory.BodyRef ref : named) {
+            for (Standing s : directory.standingOn(List.of(ref.code()), day)) {
+                String code = s.body().code();
+                standings.merge(code, s, (old, now) -> old.isReplacement() || !now.isReplacement() ? old : now);
+                Set<String> names = stoodFor.computeIfAbsent(code, c -> new LinkedHashSet<>());
+                names.add(ref.code());
+                if (s.isReplacement()) {
+                    names.add(s.replaces().code());
+                }
+                roles.computeIfAbsent(code, c -> new LinkedHashMap<>()).merge(task.number(), role,
+                        (old, now) -> "lead".equals(old) ? old : now);
+                AskKind kind = task.kind() == TaskKind.REQUESTED ? AskKind.REQUESTED : AskKind.ASSIGNED;
+                kinds.merge(code, kind, (old, now) -> old == AskKind.ASSIGNED ? old : now);
+            }
+        }
+    }
+
+    private static int endYear(PlanDetails plan) {
+        int end = 0;
+        for (PlanDetails.Group g : plan.groups()) {
+            for (PlanDetails.Task t : g.tasks()) {
+                end = Math.max(end, t.readTimeline().map(Timeline::toYear).orElse(0));
+            }
+        }
+        return end == 0 ? DEFAULT_END_YEAR : Math.max(end, DEFAULT_END_YEAR);
+    }
+
+    private RoundRow row(long roundId) {
+        return store.round(roundId).orElseThrow(() -> new NotFoundException("No round " + roundId));
+    }
+
+    static InvalidInputException notIn(RoundRow round, RoundStatus expected) {
+        return new InvalidInputException(HttpStatus.CONFLICT, "Round is not " + expected, List.of(InputProblem.of(
+                "status", "round.wrongStatus", "the round is " + round.status() + ", not " + expected,
+                round.status(), expected.name())));
+    }
+
+    /** Instants are the engine's (its clock may be set in tests); days are Việt Nam's. */
+    static LocalDate day(Instant now) {
+        return now.atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate();
+    }
+}

@@ -1,0 +1,136 @@
+package vn.ttdn.workflow;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ttdn.calendar.BusinessCalendar;
+import vn.ttdn.reporting.AdhocRoundInput;
+import vn.ttdn.reporting.ReportingProperties;
+import vn.ttdn.reporting.Rounds;
+import vn.ttdn.security.CurrentUser;
+import vn.ttdn.system.InputProblem;
+import vn.ttdn.system.InvalidInputException;
+
+/**
+ * Runs the rounds of issued plans as {@code report-round} instances: schedules a plan's yearly rounds
+ * (each waits on its opening timer), opens one the consolidating body asks for at once, opens a
+ * scheduled one now (its timer fired), and closes one. Deadlines are Việt Nam's days; reminders fall
+ * on working days of the business calendar.
+ */
+@Service
+@Transactional
+public class RoundProcess {
+
+    private static final Logger log = LoggerFactory.getLogger(RoundProcess.class);
+    static final LocalTime OFFICE_OPENS = LocalTime.of(8, 0);
+
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private final Rounds rounds;
+    private final RoundMessages messages;
+    private final BusinessCalendar calendar;
+    private final ReportingProperties properties;
+
+    RoundProcess(RuntimeService runtime, ManagementService management, Rounds rounds, RoundMessages messages,
+                 BusinessCalendar calendar, ReportingProperties properties) {
+        this.runtime = runtime;
+        this.management = management;
+        this.rounds = rounds;
+        this.messages = messages;
+        this.calendar = calendar;
+        this.properties = properties;
+    }
+
+    /** The engine's today in Việt Nam (its clock may be set in tests). */
+    static LocalDate today() {
+        return ClockUtil.getCurrentTime().toInstant().atZone(ProcessBeans.VIETNAM).toLocalDate();
+    }
+
+    /** Schedules the yearly rounds still to come of an issued plan; each waits for its opening day. */
+    public List<Long> schedule(long planId) {
+        List<Long> created = rounds.schedulePeriodic(planId, today());
+        created.forEach(this::start);
+        if (!created.isEmpty()) {
+            log.info("Plan {}: {} report rounds scheduled", planId, created.size());
+        }
+        return created;
+    }
+
+    /** A round the consolidating body asks for (ad hoc, or yearly without a day in the plan), opened at once. */
+    public long create(long planId, AdhocRoundInput in, CurrentUser user) {
+        long roundId = rounds.create(planId, in, user, today());
+        start(roundId);
+        fireOpeningTimer(roundId);
+        return roundId;
+    }
+
+    /** Opens a scheduled round now, as if its opening day had come: its timer fires. */
+    public void openNow(long roundId, CurrentUser user) {
+        rounds.checkOpensNow(roundId, user);
+        fireOpeningTimer(roundId);
+    }
+
+    /** Closes a round: what is not in counts as missing, its open reports end; it waits ready to consolidate. */
+    public void close(long roundId, CurrentUser user) {
+        boolean wasReady = rounds.close(roundId, user);
+        if (!wasReady) {
+            messages.ready(roundId);
+        }
+        messages.closed(roundId);
+    }
+
+    private void fireOpeningTimer(long roundId) {
+        Job timer = management.createJobQuery().processInstanceId(instanceOf(roundId).getId())
+                .activityId(ReportRound.OPENS).singleResult();
+        if (timer == null) {
+            throw new InvalidInputException(org.springframework.http.HttpStatus.CONFLICT, "Round not waiting",
+                    List.of(InputProblem.of("status", "round.notWaiting", "the round is not waiting to open")));
+        }
+        management.executeJob(timer.getId());
+    }
+
+    private ProcessInstance instanceOf(long roundId) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(ReportRound.KEY)
+                .processInstanceBusinessKey(ReportRound.businessKey(roundId)).singleResult();
+        if (instance == null) {
+            throw new InvalidInputException(org.springframework.http.HttpStatus.CONFLICT, "Round not running",
+                    List.of(InputProblem.of("status", "round.notRunning", "the round's process is not running")));
+        }
+        return instance;
+    }
+
+    /** Starts a round's instance with its dates as timer instants; it waits for its opening day. */
+    private void start(long roundId) {
+        Rounds.RoundDates dates = rounds.dates(roundId);
+        LocalDate deadline = dates.deadline();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ReportRound.ROUND_ID, roundId);
+        variables.put(ReportRound.PLAN_ID, dates.planId());
+        variables.put(ReportRound.CONSOLIDATING_BODY, dates.consolidatingBody());
+        variables.put(ReportRound.OPENS_AT, at(dates.opensOn(), LocalTime.MIDNIGHT));
+        List<Integer> days = properties.reminderWorkingDays();
+        variables.put(ReportRound.REMIND_7_AT, at(calendar.minusWorkingDays(deadline, days.get(0)), OFFICE_OPENS));
+        variables.put(ReportRound.REMIND_3_AT, at(calendar.minusWorkingDays(deadline, days.get(days.size() - 1)),
+                OFFICE_OPENS));
+        variables.put(ReportRound.REMIND_DUE_AT, at(deadline, OFFICE_OPENS));
+        variables.put(ReportRound.DUE_AT, ProcessBeans.Deadlines.endOf(deadline));
+        variables.put(ReportRound.OVERDUE_AT, at(deadline.plusDays(1), LocalTime.MIDNIGHT));
+        runtime.startProcessInstanceByKey(ReportRound.KEY, ReportRound.businessKey(roundId), variables);
+    }
+
+    static Date at(LocalDate day, LocalTime time) {
+        return Date.from(day.atTime(time).atZone(ProcessBeans.VIETNAM).toInstant());
+    }
+}

@@ -53,6 +53,21 @@ public final class WebClient {
         return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, password)).GET());
     }
 
+    /** POST with HTTP Basic; {@code body} null sends none. */
+    public HttpResponse<String> postAs(String path, String user, String password, String contentType, byte[] body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, password));
+        if (body == null) {
+            return send(request.POST(HttpRequest.BodyPublishers.noBody()));
+        }
+        return send(request.header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    public HttpResponse<String> postAs(String path, String user, String password, Multipart body)
+            throws IOException, InterruptedException {
+        return postAs(path, user, password, body.contentType(), body.bytes());
+    }
+
     public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

@@ -41,8 +41,7 @@ class ReportTaskRules implements TaskRules {
 
     @Override
     public String body(TaskContext task) {
-        return activity(task) == Activity.RECEIVE ? task.string(AgencyReport.CONSOLIDATING_BODY)
-                : task.string(AgencyReport.REPORT_BODY);
+        return task.string(AgencyReport.REPORT_BODY);
     }
 
     @Override

@@ -23,7 +23,7 @@ interface TaskRules {
     /** The process variables the views need besides {@link #PLAN_ID} (ids, element variables). */
     List<String> viewVariables();
 
-    /** The body the task is offered to (its officers, leaders or clerks act on it). */
+    /** The body whose work the task is: the one acting in the approval, the one reporting in a round. */
     String body(TaskContext task);
 
     /** Why this person may not claim or complete the task, if they may not: a reason code. */

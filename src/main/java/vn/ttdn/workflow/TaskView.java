@@ -6,7 +6,7 @@ import java.time.Instant;
  * A human task as the inbox and the task page show it, of any process of the application.
  * {@code taskKey} is the activity id in the model ({@code userTask_directorApproval}),
  * {@code processKey} the process ({@code plan-approval}, {@code agency-report}); {@code bodyCode} the
- * body it is offered to; {@code roundId} is set on a round's tasks, {@code consultedBody} on
+ * body whose work it is (the body acting on a plan's approval, the body whose report it is in a round); {@code roundId} is set on a round's tasks, {@code consultedBody} on
  * consultation tasks.
  */
 public record TaskView(String id, String name, String taskKey, String processKey, long planId, String planCode,

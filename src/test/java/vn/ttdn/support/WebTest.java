@@ -14,7 +14,9 @@ import org.springframework.context.annotation.Import;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+// The job executor is off here: tests run the jobs of the instances they drive (support/RoundDriver)
+// and fire timers by executing their jobs with the engine clock set, never by waiting.
+@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
 @AutoConfigureMockMvc
 @Import({Db.class, WebTest.Beans.class})
 public @interface WebTest {
@@ -30,6 +32,11 @@ public @interface WebTest {
         Chain chain(org.springframework.test.web.servlet.MockMvc mvc, com.fasterxml.jackson.databind.ObjectMapper json,
                     org.springframework.security.core.userdetails.UserDetailsService users) {
             return new Chain(mvc, json, users);
+        }
+
+        @org.springframework.context.annotation.Bean
+        RoundDriver roundDriver(Chain chain, org.camunda.bpm.engine.ProcessEngine engine) {
+            return new RoundDriver(chain, engine);
         }
 
         @org.springframework.context.annotation.Bean

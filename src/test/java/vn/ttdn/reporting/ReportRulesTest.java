@@ -1,0 +1,244 @@
+package vn.ttdn.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.ttdn.directory.DirectoryService;
+import vn.ttdn.directory.PersonView;
+import vn.ttdn.directory.Role;
+import vn.ttdn.support.Chain;
+import vn.ttdn.support.Db;
+import vn.ttdn.support.RoundDriver;
+import vn.ttdn.support.SeedPlans;
+import vn.ttdn.support.WebTest;
+
+/**
+ * The rules of rounds and reports, each tried by the wrong person or with the wrong input: refused
+ * with a reason (403) or a problem per field (400), and nothing changed. Also the yearly rounds an
+ * issuance schedules, and twenty reports completed at once.
+ */
+@WebTest
+class ReportRulesTest {
+
+    private static final String CONSOLIDATING = "cv.svhttdl.qng";
+    private static final String LABOUR = "QNG-SLDTBXH";
+    private static final String UBND = "QNG-UBND";
+
+    @Autowired
+    RoundDriver rounds;
+    @Autowired
+    Chain chain;
+    @Autowired
+    Db db;
+    @Autowired
+    DirectoryService directory;
+
+    @BeforeEach
+    void clock() {
+        rounds.clock(2026, 12, 1, 9);
+    }
+
+    @AfterEach
+    void resetClock() {
+        rounds.resetClock();
+    }
+
+    @Test
+    void issuingAPlanSchedulesItsYearlyRoundsAndOpenNowOpensOne() throws Exception {
+        // when Quảng Ngãi's plan (yearly, before 15/12) is issued on 1/12/2026
+        long planId = rounds.issuedCopy(SeedPlans.QUANG_NGAI, "QNG-TEST-RULES-1", "qng");
+
+        // then this year's round is open already (its opening day, 15/11, has passed) and the next four wait
+        List<Map<String, Object>> scheduled = db.jdbc().queryForList("select year, deadline, opens_on, period_from, "
+                + "period_to, status from ttdn.report_round where plan_id = ? order by year", planId);
+        assertThat(scheduled).extracting(r -> r.get("year")).containsExactly(2026, 2027, 2028, 2029, 2030);
+        assertThat(scheduled.get(0).get("deadline").toString()).isEqualTo("2026-12-15");
+        assertThat(scheduled.get(0).get("opens_on").toString()).isEqualTo("2026-12-01");
+        assertThat(scheduled.get(1).get("opens_on").toString()).isEqualTo("2027-11-15");
+        assertThat(scheduled.get(1).get("period_from").toString()).isEqualTo("2026-12-15");
+        assertThat(scheduled.get(1).get("period_to").toString()).isEqualTo("2027-12-14");
+        JsonNode list = Chain.ok(chain.get("/api/plans/" + planId + "/rounds", CONSOLIDATING)).body();
+        assertThat(list).hasSize(5);
+        long round2027 = list.get(1).path("id").asLong();
+        assertThat(list.get(1).path("year").asInt()).isEqualTo(2027);
+        assertThat(list.get(1).path("status").asText()).isEqualTo("scheduled");
+
+        // when an officer of another body asks to open the 2027 round now, then its consolidating body does
+        assertThat(chain.post("/api/rounds/" + round2027 + "/open-now", "cv.vpub.qng", null).status()).isEqualTo(403);
+        JsonNode opened = Chain.ok(chain.post("/api/rounds/" + round2027 + "/open-now", CONSOLIDATING, null)).body();
+
+        // then it is open, with every body of the plan's tasks asked as the directory stands today
+        assertThat(opened.path("status").asText()).isEqualTo("open");
+        assertThat(opened.path("bodies").size()).isGreaterThan(10);
+        assertThat(ReportRoundProcessTest.codes(opened)).contains(UBND, LABOUR, "QNG-SNGV").doesNotContain(
+                "QNG-STTTT", "QNG-SVHTTDL", "QNG-UBND-LYSON");
+        assertThat(chain.post("/api/rounds/" + round2027 + "/open-now", CONSOLIDATING, null).status()).isEqualTo(409);
+    }
+
+    @Test
+    void aRoundWithBadInputIsRefusedWithEveryProblemAndNothingWritten() throws Exception {
+        long planId = rounds.issuedCopy(SeedPlans.QUANG_NGAI, "QNG-TEST-RULES-2", "qng");
+        int before = db.count("report_round");
+
+        Chain.Answer foreign = chain.post("/api/plans/" + planId + "/rounds", "cv.vpub.qng",
+                Map.of("kind", "adhoc", "deadline", "2026-12-18"));
+        Chain.Answer bad = chain.post("/api/plans/" + planId + "/rounds", CONSOLIDATING, Map.of("kind", "adhoc",
+                "deadline", "2026-11-01", "tasks", List.of("2.2", "9.9")));
+        Chain.Answer badBody = chain.post("/api/plans/" + planId + "/rounds", CONSOLIDATING, Map.of("kind", "adhoc",
+                "deadline", "2026-12-18", "bodies", List.of("QNG-CA", "XYZ")));
+
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().path("errors").findValuesAsText("path")).containsExactly("deadline", "tasks[1]");
+        assertThat(bad.body().path("errors").findValuesAsText("text")).allSatisfy(t -> assertThat(t).isNotBlank());
+        assertThat(badBody.status()).isEqualTo(400);
+        assertThat(badBody.body().path("errors").findValuesAsText("path")).contains("bodies[1]");
+        assertThat(db.count("report_round")).isEqualTo(before);
+    }
+
+    @Test
+    void aReportIsCheckedRowByRowAndOnlyItsOwnBodyWritesIt() throws Exception {
+        // given an open round asking two bodies
+        long planId = rounds.issuedCopy(SeedPlans.QUANG_NGAI, "QNG-TEST-RULES-3", "qng");
+        long roundId = rounds.open(planId, CONSOLIDATING, Map.of("kind", "adhoc", "deadline", "2026-12-18",
+                "tasks", List.of("2.2", "2.3"), "bodies", List.of(LABOUR, UBND))).path("id").asLong();
+        String task = rounds.task(planId, "userTask_draftReport", LABOUR, "cv.qng-sldtbxh");
+
+        // an officer of another body may neither claim it nor read the body's report
+        assertThat(chain.post("/api/tasks/" + task + "/claim", "cv.qng-ubnd", null).status()).isEqualTo(403);
+        assertThat(chain.get("/api/rounds/" + roundId + "/reports/" + LABOUR, "cv.qng-ubnd").status()).isEqualTo(403);
+        // the body asked sees only its own line of the round; the consolidating body and supervisors see all
+        assertThat(ReportRoundProcessTest.codes(rounds.round(roundId, "cv.qng-ubnd"))).containsExactly(UBND);
+        assertThat(ReportRoundProcessTest.codes(rounds.round(roundId, "giamsat"))).containsExactly(LABOUR, UBND);
+        assertThat(chain.get("/api/rounds/" + roundId + "/reports/" + LABOUR, "kiemtoan").status()).isEqualTo(200);
+
+        // when its officer sends a row without a state, a negative figure and a row too many
+        Chain.ok(chain.post("/api/tasks/" + task + "/claim", "cv.qng-sldtbxh", null));
+        JsonNode form = rounds.form(task, "cv.qng-sldtbxh");
+        assertThat(form.path("data").path("tasks").get(0).path("taskNumber").asText()).isEqualTo("2.2");
+        assertThat(form.path("data").path("indicators")).hasSize(ReportForms.DEFAULT_INDICATORS.size());
+        Map<String, Object> values = RoundDriver.report(form.path("data"), "Đã làm");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = new ArrayList<>((List<Map<String, Object>>) values.get("tasks"));
+        Map<String, Object> first = new LinkedHashMap<>(rows.get(0));
+        first.remove("status");
+        first.put("result", "x".repeat(4001));
+        rows.set(0, first);
+        values.put("tasks", rows);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> figures = new ArrayList<>((List<Map<String, Object>>) values.get("indicators"));
+        figures.set(1, Map.of("value", -3));
+        values.put("indicators", figures);
+        Chain.Answer refused = chain.post("/api/tasks/" + task + "/complete", "cv.qng-sldtbxh", values);
+        Map<String, Object> tooMany = new LinkedHashMap<>(values);
+        List<Map<String, Object>> more = new ArrayList<>(rows);
+        more.add(Map.of("status", "done_on_time", "result", "?"));
+        tooMany.put("tasks", more);
+        Chain.Answer refusedRows = chain.post("/api/tasks/" + task + "/complete", "cv.qng-sldtbxh", tooMany);
+
+        // then each problem is named by its row and field, in Vietnamese, and nothing was written
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("errors").findValuesAsText("path"))
+                .containsExactlyInAnyOrder("tasks[0].status", "tasks[0].result", "indicators[1].value");
+        assertThat(refused.body().path("errors").findValuesAsText("text")).allSatisfy(t -> assertThat(t).isNotBlank());
+        assertThat(refusedRows.status()).isEqualTo(400);
+        assertThat(refusedRows.body().path("errors").findValuesAsText("path")).contains("tasks");
+        assertThat(db.jdbc().queryForObject("select count(*) from ttdn.agency_report where round_id = ?",
+                Integer.class, roundId)).isZero();
+        assertThat(ReportRoundProcessTest.line(rounds.round(roundId, CONSOLIDATING), LABOUR).path("state").asText())
+                .isEqualTo("pending");
+        assertThat(rounds.task(planId, "userTask_draftReport", LABOUR, "cv.qng-sldtbxh")).isEqualTo(task);
+
+        // and the consolidating body may not receive what was not submitted, nor the body's own leader draft it
+        rounds.draft(planId, LABOUR, "cv.qng-sldtbxh", "Đã làm");
+        String approval = rounds.task(planId, "userTask_leaderApproval", LABOUR, "ld.qng-sldtbxh");
+        assertThat(chain.post("/api/tasks/" + approval + "/claim", CONSOLIDATING, null).status()).isEqualTo(403);
+        assertThat(db.jdbc().queryForObject("select state from ttdn.round_body where round_id = ? and body_code = ?",
+                String.class, roundId, LABOUR)).isEqualTo("DRAFT");
+    }
+
+    @Test
+    void twentyReportsCompletedAtOnceAreAllCountedWithoutAnError() throws Exception {
+        // given the plan's full round, with twenty bodies drafted and their leaders holding the approvals
+        long planId = rounds.issuedCopy(SeedPlans.QUANG_NGAI, "QNG-TEST-RULES-4", "qng");
+        long roundId = rounds.open(planId, CONSOLIDATING, Map.of("kind", "adhoc", "deadline", "2026-12-18"))
+                .path("id").asLong();
+        List<String> bodies = ReportRoundProcessTest.codes(rounds.round(roundId, CONSOLIDATING));
+        assertThat(bodies.size()).isGreaterThanOrEqualTo(20);
+        List<String> twenty = bodies.subList(0, 20);
+        Map<String, String> approvals = new LinkedHashMap<>();
+        for (String body : twenty) {
+            rounds.draft(planId, body, person(body, Role.OFFICER), "Đã triển khai");
+            String leader = person(body, Role.LEADER);
+            String id = rounds.task(planId, "userTask_leaderApproval", body, leader);
+            Chain.ok(chain.post("/api/tasks/" + id + "/claim", leader, null));
+            approvals.put(id, leader);
+        }
+
+        // when the twenty leaders approve at the same moment, and then the twenty reports are received at once
+        List<Integer> approved = atOnce(approvals, Map.of("decision", "approve"));
+        Map<String, String> receipts = new LinkedHashMap<>();
+        for (String body : twenty) {
+            String id = rounds.task(planId, "userTask_receiveReport", body, CONSOLIDATING);
+            Chain.ok(chain.post("/api/tasks/" + id + "/claim", CONSOLIDATING, null));
+            receipts.put(id, CONSOLIDATING);
+        }
+        List<Integer> received = atOnce(receipts, Map.of("decision", "approve"));
+        rounds.runJobs(roundId);
+
+        // then every completion succeeded and the round counts twenty reports received, twenty numbers distinct
+        assertThat(approved).hasSize(20).containsOnly(200);
+        assertThat(received).hasSize(20).containsOnly(200);
+        JsonNode view = rounds.round(roundId, CONSOLIDATING);
+        assertThat(view.path("counts").path("received").asInt()).isEqualTo(20);
+        assertThat(view.path("counts").path("in").asInt()).isEqualTo(20);
+        assertThat(db.jdbc().queryForObject("select count(distinct report_number) from ttdn.round_body where "
+                + "round_id = ? and state = 'RECEIVED'", Integer.class, roundId)).isEqualTo(20);
+        assertThat(db.jdbc().queryForObject("select count(*) from ttdn.report_step where round_id = ? and "
+                + "step = 'RECEIVED'", Integer.class, roundId)).isEqualTo(20);
+    }
+
+    /** Completes each task as its holder, all threads released at once; the statuses. */
+    private List<Integer> atOnce(Map<String, String> tasks, Map<String, Object> values) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (Map.Entry<String, String> t : tasks.entrySet()) {
+                Callable<Integer> call = () -> {
+                    start.await();
+                    return chain.post("/api/tasks/" + t.getKey() + "/complete", t.getValue(), values).status();
+                };
+                answers.add(pool.submit(call));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private String person(String body, Role role) {
+        return directory.people().stream().filter(p -> p.body().code().equals(body) && p.roles().contains(role))
+                .map(PersonView::username).sorted().findFirst()
+                .orElseThrow(() -> new AssertionError("No " + role + " in " + body));
+    }
+}

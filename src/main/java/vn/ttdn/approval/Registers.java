@@ -47,12 +47,7 @@ public class Registers {
     /** Takes the next number of the body's register; must join the transaction that issues the document. */
     @Transactional(propagation = Propagation.MANDATORY)
     public RegisterEntry take(String bodyCode, String documentType, LocalDate issuedOn, Long planId, String clerk) {
-        BodyView body = directory.body(bodyCode).orElseThrow(() -> new NotFoundException("No body " + bodyCode));
-        if (body.register() == null) {
-            throw new InvalidInputException(HttpStatus.CONFLICT, "Body keeps no register", List.of(InputProblem.of(
-                    "issuingBody", "register.none", "body " + bodyCode + " keeps no numbering register", bodyCode)));
-        }
-        return take(body, documentType, issuedOn, planId, clerk);
+        return take(registerOf(bodyCode), documentType, issuedOn, planId, clerk);
     }
 
     /**
@@ -88,6 +83,65 @@ public class Registers {
                 values (?, ?, ?, ?, ?, ?, ?, ?, 'ISSUED') returning id""", Long.class, bodyCode, year, documentType,
                 number, reference, planId, issuedOn, clerk);
         return entry(id);
+    }
+
+    /**
+     * Records a number given outside the system (a document issued before it came in, such as a
+     * seed plan): the entry with exactly the number of {@code reference}, which must be written as
+     * this register writes its numbers, and the counter raised to at least it, so the next number
+     * taken follows it. Refuses a number the register holds already. Must join the transaction
+     * that brings the document in.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public RegisterEntry record(String bodyCode, String documentType, String reference, LocalDate issuedOn, Long planId,
+                                String by) {
+        BodyView body = registerOf(bodyCode);
+        int number = numberIn(reference, documentType, body);
+        int year = issuedOn.getYear();
+        // raising the counter first locks its row, so a concurrent take() waits and then follows this number
+        jdbc.update("""
+                insert into ttdn.register_counter (body_code, year, document_type, last_number) values (?, ?, ?, ?)
+                on conflict (body_code, year, document_type)
+                do update set last_number = greatest(register_counter.last_number, excluded.last_number)""",
+                bodyCode, year, documentType, number);
+        Integer taken = jdbc.queryForObject("""
+                select count(*) from ttdn.register_entry
+                where body_code = ? and year = ? and document_type = ? and number = ?""", Integer.class,
+                bodyCode, year, documentType, number);
+        if (taken > 0) {
+            throw new InvalidInputException(HttpStatus.CONFLICT, "Number already in the register", List.of(
+                    InputProblem.of("number", "register.numberTaken", "number " + reference + " of " + year
+                            + " is in the register already", reference, String.valueOf(year))));
+        }
+        Long id = jdbc.queryForObject("""
+                insert into ttdn.register_entry (body_code, year, document_type, number, reference, plan_id, issued_on,
+                                            issued_by, status)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'ISSUED') returning id""", Long.class, bodyCode, year, documentType,
+                number, reference, planId, issuedOn, by);
+        return entry(id);
+    }
+
+    private BodyView registerOf(String bodyCode) {
+        BodyView body = directory.body(bodyCode).orElseThrow(() -> new NotFoundException("No body " + bodyCode));
+        if (body.register() == null) {
+            throw new InvalidInputException(HttpStatus.CONFLICT, "Body keeps no register", List.of(InputProblem.of(
+                    "issuingBody", "register.none", "body " + bodyCode + " keeps no numbering register", bodyCode)));
+        }
+        return body;
+    }
+
+    /** The number of a reference written the way this register writes its own ("116/KH-UBND" → 116). */
+    static int numberIn(String reference, String documentType, BodyView body) {
+        String suffix = reference(0, documentType, body).substring(1);
+        String digits = reference == null || !reference.endsWith(suffix) ? ""
+                : reference.substring(0, reference.length() - suffix.length());
+        if (!digits.matches("[1-9][0-9]{0,8}")) {
+            throw new InvalidInputException("Not a number of this register", List.of(InputProblem.of("number",
+                    "register.foreignNumber", "\"" + reference + "\" is not a number of the register of "
+                            + body.code() + " (" + reference(1, documentType, body) + ", …)", reference,
+                    reference(1, documentType, body))));
+        }
+        return Integer.parseInt(digits);
     }
 
     /**

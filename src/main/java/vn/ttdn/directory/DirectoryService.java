@@ -187,6 +187,17 @@ public class DirectoryService {
                 byCode.get(p.getBodyCode()).ref(), Set.copyOf(p.getRoles()))).toList();
     }
 
+    /** The roles the enabled people of these bodies hold, by body; a body no enabled person works for is left out. */
+    public Map<String, Set<Role>> rolesHeldIn(Collection<String> bodyCodes) {
+        Map<String, Set<Role>> held = new LinkedHashMap<>();
+        if (!bodyCodes.isEmpty()) {
+            people.findByBodyCodeIn(Set.copyOf(bodyCodes)).stream().filter(PersonEntity::isEnabled).forEach(p ->
+                    held.computeIfAbsent(p.getBodyCode(), code -> java.util.EnumSet.noneOf(Role.class))
+                            .addAll(p.getRoles()));
+        }
+        return held;
+    }
+
     public List<PersonView> people() {
         Map<String, BodyView> byCode = bodies.findAll().stream().map(BodyEntity::toView)
                 .collect(Collectors.toMap(BodyView::code, Function.identity()));

@@ -87,8 +87,14 @@ final class DocumentHeadings {
         return Wording.of(party ? "document.number.partyBlank" : "document.number.stateBlank", suffix);
     }
 
-    /** "Quảng Ngãi, ngày 03 tháng 6 năm 2024"; with blanks for day and month until issued. */
-    static Wording placeDate(String place, LocalDate date, int draftYear) {
+    /**
+     * "Quảng Ngãi, ngày 03 tháng 6 năm 2024"; with blanks for day and month until issued (the draft's
+     * year given), or for the year as well when the issued document's date is not known ({@code null}).
+     */
+    static Wording placeDate(String place, LocalDate date, Integer draftYear) {
+        if (date == null && draftYear == null) {
+            return place == null ? Wording.of("document.dateUnknown") : Wording.of("document.placeDateUnknown", place);
+        }
         if (date == null) {
             String year = Integer.toString(draftYear);
             return place == null ? Wording.of("document.dateBlank", year)

@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import vn.ttdn.directory.BodyRef;
 import vn.ttdn.directory.BodyView;
@@ -28,31 +31,41 @@ class PlanDocumentFactory {
         this.directory = directory;
     }
 
-    /** @param today for the year of a draft's date line */
+    /** @param today for the year of a draft's date line (an issued plan's date line shows its own year, or none) */
     PlanDocument build(PlanDetails plan, LocalDate today) {
         BodyView issuer = directory.body(plan.issuer().code()).orElse(null);
         BodyView parent = issuer == null || issuer.parent() == null ? null : directory.body(issuer.parent()).orElse(null);
         boolean party = DocumentHeadings.isParty(issuer, parent);
         PlanFile.Source source = plan.source();
         // Only an issued plan has its number, date and signer: those the register and the approval
-        // gave it, or, for a plan that came in issued, those of its source document.
+        // gave it, or, for a plan that came in issued, those its document prints. A document kept
+        // without its header prints neither number nor date: both stay blank, the year too.
         PlanDetails.Issued registered = plan.issued();
-        boolean issued = plan.status() == PlanStatus.ISSUED
-                && (registered != null || source != null && source.number() != null);
-        String number = !issued ? null : registered != null ? registered.reference() : source.number();
-        LocalDate date = !issued ? null : registered != null ? registered.issuedOn() : source.date();
+        boolean issued = plan.status() == PlanStatus.ISSUED;
+        String number = !issued ? null : registered != null ? registered.reference()
+                : source == null ? null : source.number();
+        LocalDate date = !issued ? null : registered != null ? registered.issuedOn()
+                : source == null ? null : source.date();
         String place = source != null && source.place() != null ? source.place() : DocumentHeadings.place(issuer, parent);
-        PlanFile.Signer signer = registered != null
-                ? new PlanFile.Signer(registered.signerName(), registered.authority() + "\n" + registered.position())
+        PlanFile.Signer signer = registered != null && registered.signerName() != null
+                ? new PlanFile.Signer(registered.signerName(), signerTitle(registered))
                 : source == null ? null : source.signer();
         return new PlanDocument(party, !issued,
                 DocumentHeadings.issuerLines(issuer, parent, plan.issuer().name()),
                 DocumentHeadings.number(party, number, plan.documentType(), issuer == null ? null : issuer.register()),
-                DocumentHeadings.placeDate(place, date, today.getYear()),
-                sectionNumbers(plan), sourceLine(source), submissionLine(source),
+                DocumentHeadings.placeDate(place, date, issued ? null : today.getYear()),
+                sectionNumbers(plan), issued && number == null ? Wording.of("plan.source.unnumbered")
+                        : sourceLine(source), submissionLine(source),
                 signer == null || signer.title() == null ? List.of() : lines(signer.title()),
                 signer == null ? null : signer.name(),
                 appendixCaption(plan, number, date), taskGroups(plan), ReportingWords.of(plan.reporting()));
+    }
+
+    /** "KT. CHỦ TỊCH" over "PHÓ CHỦ TỊCH"; either may be missing when the document prints none. */
+    private static String signerTitle(PlanDetails.Issued issued) {
+        String title = Stream.of(issued.authority(), issued.position()).filter(Objects::nonNull)
+                .collect(Collectors.joining("\n"));
+        return title.isEmpty() ? null : title;
     }
 
     private static Map<String, String> sectionNumbers(PlanDetails plan) {

@@ -3,6 +3,7 @@ package vn.ttdn.plan;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -12,6 +13,7 @@ import vn.ttdn.directory.BodyKind;
 import vn.ttdn.directory.BodyView;
 import vn.ttdn.directory.DirectoryService;
 import vn.ttdn.directory.Role;
+import vn.ttdn.plan.internal.IssuedAs;
 import vn.ttdn.plan.internal.PlanEntity;
 import vn.ttdn.plan.internal.PlanFileReader;
 import vn.ttdn.plan.internal.PlanMapper;
@@ -70,15 +72,61 @@ public class PlanService {
         return mapper.toDetails(save(file, user.username()));
     }
 
-    /** Imports a plan file on behalf of the system (demo data), skipping plans already there. */
+    /** Reads and checks a plan file without importing it (refused like an import: 400 with every problem). */
+    public PlanFile readFile(byte[] content) {
+        return reader.read(content);
+    }
+
+    /** Imports a plan file on behalf of the system (demo data) as a DRAFT, skipping plans already there. */
     @Transactional
     public boolean importIfAbsent(byte[] content, String importedBy) {
-        PlanFile file = reader.read(content);
+        return importIfAbsent(content, null, importedBy);
+    }
+
+    /**
+     * As {@link #importIfAbsent(byte[], String)}, under {@code code} instead of the file's own code
+     * when it is not null: a draft copy of a plan that is already in as issued.
+     */
+    @Transactional
+    public boolean importIfAbsent(byte[] content, String code, String importedBy) {
+        PlanFile file = reader.read(content, code);
         if (plans.existsByCode(file.code())) {
             return false;
         }
         plans.saveAndFlush(mapper.toEntity(file, importedBy));
         return true;
+    }
+
+    /**
+     * Imports a plan file on behalf of the system (demo data) as the document it encodes, already
+     * ISSUED: with the number and date its {@code source} gives (none when the document as kept
+     * prints none) and the signer block as printed ({@code source.signer.title}: the last line is
+     * the position, the lines above it the authority, "KT. CHỦ TỊCH" over "PHÓ CHỦ TỊCH"; nothing
+     * is made up when it gives none). The number is not taken from a register: the caller records
+     * it in the issuer's register, in the same transaction. Empty when a plan with the code is there.
+     */
+    @Transactional
+    public Optional<PlanDetails> importIssuedIfAbsent(byte[] content, String importedBy) {
+        PlanFile file = reader.read(content);
+        if (plans.existsByCode(file.code())) {
+            return Optional.empty();
+        }
+        PlanEntity plan = mapper.toEntity(file, importedBy);
+        plan.setIssued(issuedAsPrinted(file.source()));
+        plan.setStatus(PlanStatus.ISSUED);
+        return Optional.of(mapper.toDetails(plans.saveAndFlush(plan)));
+    }
+
+    private static IssuedAs issuedAsPrinted(PlanFile.Source source) {
+        if (source == null) {
+            return null;
+        }
+        PlanFile.Signer signer = source.signer();
+        List<String> title = signer == null || signer.title() == null ? List.of()
+                : signer.title().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        String authority = title.size() < 2 ? null : String.join("\n", title.subList(0, title.size() - 1));
+        String position = title.isEmpty() ? null : title.get(title.size() - 1);
+        return new IssuedAs(source.number(), source.date(), authority, position, signer == null ? null : signer.name());
     }
 
     private PlanEntity save(PlanFile file, String username) {

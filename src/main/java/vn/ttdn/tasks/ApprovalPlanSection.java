@@ -19,8 +19,12 @@ import java.util.List;
 @Component
 class ApprovalPlanSection implements PlanPageSection {
 
-    /** What the panel shows: {@code myTasks} are the caller's open tasks on this plan. */
-    record Panel(boolean running, boolean canStart, boolean hasHistory, ApprovalRecord record, List<TaskView> myTasks) {
+    /**
+     * What the panel shows: {@code myTasks} are the caller's open tasks on this plan; {@code imported}
+     * an issued plan that never went through the chain here (it came in issued, as the seed plans do).
+     */
+    record Panel(boolean running, boolean canStart, boolean hasHistory, boolean imported, ApprovalRecord record,
+                 List<TaskView> myTasks) {
     }
 
     private final ApprovalProcess process;
@@ -41,6 +45,8 @@ class ApprovalPlanSection implements PlanPageSection {
         ApprovalRecord record = approvals.record(plan.id());
         List<TaskView> mine = running ? tasks.list(user, WorkflowTasks.Scope.ALL_MINE).stream()
                 .filter(t -> t.planId() == plan.id()).toList() : List.of();
-        model.addAttribute("approvalPanel", new Panel(running, canStart, !record.steps().isEmpty(), record, mine));
+        boolean imported = !running && plan.status() == PlanStatus.ISSUED && record.steps().isEmpty();
+        model.addAttribute("approvalPanel", new Panel(running, canStart, !record.steps().isEmpty(), imported, record,
+                mine));
     }
 }

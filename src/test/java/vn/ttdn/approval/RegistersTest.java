@@ -55,6 +55,60 @@ class RegistersTest {
     }
 
     @Test
+    void aNumberGivenOutsideTheSystemIsRecordedAsItIsAndTheNextNumberFollowsIt() {
+        // given: a register that has given numbers up to 3 (in a transaction rolled back at the end)
+        transaction.executeWithoutResult(t -> {
+            t.setRollbackOnly();
+            for (int i = 0; i < 3; i++) {
+                registers.take("DLK-UBND", "KH", LocalDate.of(2029, 1, 5), null, "vt.ubnd.dlk");
+            }
+
+            // when: a document numbered 40 outside the system comes in, and one numbered 12
+            RegisterEntry recorded = registers.record("DLK-UBND", "KH", "40/KH-UBND", LocalDate.of(2029, 2, 1), null,
+                    "admin");
+            RegisterEntry earlier = registers.record("DLK-UBND", "KH", "12/KH-UBND", LocalDate.of(2029, 1, 20), null,
+                    "admin");
+
+            // then: both keep their numbers, and the next number taken follows the highest
+            assertThat(recorded.number()).isEqualTo(40);
+            assertThat(recorded.reference()).isEqualTo("40/KH-UBND");
+            assertThat(earlier.number()).isEqualTo(12);
+            assertThat(registers.take("DLK-UBND", "KH", LocalDate.of(2029, 2, 2), null, "vt.ubnd.dlk").number())
+                    .isEqualTo(41);
+        });
+        assertThat(registers.entries("DLK-UBND", 2029)).isEmpty();
+    }
+
+    @Test
+    void aNumberTheRegisterHoldsOrDoesNotWriteIsRefused() {
+        assertThat(problemOf(() -> registers.record("DLK-UBND", "KH", "1/KH-UBND", LocalDate.of(2029, 3, 1), null,
+                "admin"), () -> registers.record("DLK-UBND", "KH", "1/KH-UBND", LocalDate.of(2029, 3, 2), null,
+                "admin"))).isEqualTo("register.numberTaken");
+        for (String foreign : new String[] {"1-KH/UBND", "1/KH-STTTT", "KH-UBND", "0/KH-UBND", "1a/KH-UBND"}) {
+            assertThat(problemOf(() -> registers.record("DLK-UBND", "KH", foreign, LocalDate.of(2029, 3, 1), null,
+                    "admin"))).as(foreign).isEqualTo("register.foreignNumber");
+        }
+        assertThat(problemOf(() -> registers.record("PRTC-TU", "KH", "256/KH-TU", LocalDate.of(2029, 3, 1), null,
+                "admin"))).isEqualTo("register.foreignNumber");
+        assertThat(registers.entries("DLK-UBND", 2029)).isEmpty();
+    }
+
+    /** The problem code the last step refuses with, the steps run in one transaction that is rolled back. */
+    private String problemOf(Runnable... steps) {
+        try {
+            transaction.executeWithoutResult(t -> {
+                t.setRollbackOnly();
+                for (Runnable step : steps) {
+                    step.run();
+                }
+            });
+        } catch (vn.ttdn.system.InvalidInputException e) {
+            return e.problems().get(0).code();
+        }
+        throw new AssertionError("not refused");
+    }
+
+    @Test
     void aPartyBodyWritesItsNumbersTheWayThePartyDoes() {
         RegisterEntry entry = transaction.execute(t -> registers.take("PRTC-TU", "KH", LocalDate.of(2028, 5, 5), null,
                 "vt.tu.prtc"));

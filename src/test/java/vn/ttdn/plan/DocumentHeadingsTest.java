@@ -92,4 +92,11 @@ class DocumentHeadingsTest {
         assertThat(DocumentHeadings.placeDate("Quảng Ngãi", null, 2025))
                 .isEqualTo(Wording.of("document.placeDateBlank", "Quảng Ngãi", "2025"));
     }
+
+    @Test
+    void anIssuedDocumentThatPrintsNoDateLeavesTheYearBlankToo() {
+        assertThat(DocumentHeadings.placeDate("Ninh Thuận", null, null))
+                .isEqualTo(Wording.of("document.placeDateUnknown", "Ninh Thuận"));
+        assertThat(DocumentHeadings.placeDate(null, null, null)).isEqualTo(Wording.of("document.dateUnknown"));
+    }
 }

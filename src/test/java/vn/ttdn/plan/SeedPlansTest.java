@@ -20,7 +20,7 @@ import vn.ttdn.support.Db;
 import vn.ttdn.support.SeedPlans;
 import vn.ttdn.support.WebTest;
 
-/** The five seed plans, loaded as demo data, say what the real documents say. */
+/** The five seed plans, loaded as demo data (issued, under their own codes), say what the real documents say. */
 @WebTest
 class SeedPlansTest {
 
@@ -42,7 +42,7 @@ class SeedPlansTest {
             JsonNode line = Api.find(list, file.code());
             int tasks = file.groups().stream().mapToInt(g -> g.tasks().size()).sum();
             assertThat(line.path("taskCount").asInt()).as(seed).isEqualTo(tasks);
-            assertThat(line.path("status").asText()).isEqualTo("DRAFT");
+            assertThat(line.path("status").asText()).as(seed).isEqualTo("ISSUED");
             JsonNode plan = api.get("/api/plans/" + line.path("id").asLong(), "admin");
             assertThat(plan.path("groups").findValues("tasks").stream().mapToInt(JsonNode::size).sum()).isEqualTo(tasks);
             Integer stored = db.jdbc().queryForObject(

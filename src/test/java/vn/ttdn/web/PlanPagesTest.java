@@ -40,8 +40,41 @@ class PlanPagesTest {
         List<String> numbers = page.select("#task-table tr.task-row").eachAttr("data-task-number");
         assertThat(numbers).containsExactlyElementsOf(
                 file.groups().stream().flatMap(g -> g.tasks().stream()).map(PlanFile.Task::number).toList());
-        assertThat(page.getElementById("plan-status").text()).isEqualTo("Dự thảo");
+        assertThat(page.getElementById("plan-status").text()).isEqualTo("Đã ban hành");
+        assertThat(page.getElementById("plan-draft-mark")).isNull();
+        assertThat(page.getElementById("approval-start")).isNull();
+        assertThat(page.getElementById("approval-state").attr("data-imported")).isEqualTo("true");
         assertThat(page.getElementById("recipients").select("li")).hasSize(file.recipients().size());
+    }
+
+    @ParameterizedTest
+    @FieldSource("SEEDS")
+    void everySeedPlanHasADraftToWalkThroughTheApproval(String seed) throws Exception {
+        PlanFile file = SeedPlans.read(seed);
+        String officer = file.consolidatingBody().equals("PRTC-BTG") ? "cv.btg.prtc"
+                : "cv.stttt." + file.code().substring(0, 3).toLowerCase(java.util.Locale.ROOT);
+
+        Document page = pages.page("/ke-hoach/" + api.idOf(file.code() + "-DT"), officer);
+
+        assertThat(page.getElementById("plan-status").text()).isEqualTo("Dự thảo");
+        assertThat(page.getElementById("plan-draft-mark")).isNotNull();
+        assertThat(page.getElementById("approval-start")).isNotNull();
+        assertThat(page.select("#task-table tr.task-row")).hasSize(file.groups().stream().mapToInt(g -> g.tasks().size()).sum());
+    }
+
+    @Test
+    void aSeedWhoseDocumentPrintsNoNumberIsIssuedWithTheNumberAndDateLeftBlank() throws Exception {
+        Document page = pages.page("/ke-hoach/" + api.idOf("NTH-KH-NQ47"), "cv.stttt.nth");
+
+        assertThat(page.getElementById("plan-status").attr("data-status")).isEqualTo("ISSUED");
+        assertThat(page.getElementById("plan-draft-mark")).isNull();
+        assertThat(page.getElementById("plan-number").text()).isEqualTo("Số: /KH-UBND");
+        assertThat(page.getElementById("plan-date").text()).doesNotContain("null").doesNotContainPattern("\\d");
+        assertThat(page.getElementById("plan-source").text()).contains("không ghi số và ngày ban hành");
+        assertThat(page.getElementById("signer").text()).contains("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trịnh Minh Hoàng");
+        assertThat(page.getElementById("approval-state").text()).contains("đã ban hành");
+        assertThat(page.getElementById("approval-issued")).isNull();
+        assertThat(page.text()).doesNotContain("null");
     }
 
     @Test
@@ -51,6 +84,9 @@ class PlanPagesTest {
         String header = page.getElementById("plan-header").text();
         assertThat(header).contains("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                 "Độc lập - Tự do - Hạnh phúc");
+        assertThat(page.getElementById("plan-number").text()).isEqualTo("Số: 116/KH-UBND");
+        assertThat(page.getElementById("plan-date").text()).endsWith("ngày 03 tháng 6 năm 2024");
+        assertThat(page.getElementById("appendix-caption").text()).contains("116/KH-UBND", "03/6/2024");
         assertThat(page.getElementById("plan-source").text()).contains("116/KH-UBND", "03/6/2024", "998/TTr-UBND");
         Element task37 = page.getElementById("task-3.7");
         assertThat(task37.select(".task-lead [data-body-code]").eachAttr("data-body-code"))

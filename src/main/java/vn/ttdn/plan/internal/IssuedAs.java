@@ -4,7 +4,10 @@ import jakarta.persistence.Embeddable;
 
 import java.time.LocalDate;
 
-/** What an issued plan carries: its number in the register, the date and the signer block. */
+/**
+ * What an issued plan carries: its number in the register, the date and the signer block. A plan
+ * imported as issued carries what its document prints, which may be no number and no date.
+ */
 @Embeddable
 public class IssuedAs {
 
@@ -31,4 +34,10 @@ public class IssuedAs {
     public String getSignerAuthority() { return signerAuthority; }
     public String getSignerPosition() { return signerPosition; }
     public String getSignerName() { return signerName; }
+
+    /** Nothing recorded (the columns are all null: not issued). */
+    public boolean isEmpty() {
+        return issuedReference == null && issuedOn == null && signerAuthority == null && signerPosition == null
+                && signerName == null;
+    }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -57,7 +58,18 @@ public class PlanFileReader {
     }
 
     public PlanFile read(byte[] content) {
+        return read(content, null);
+    }
+
+    /**
+     * Reads a plan file as if its {@code code} were the one given (when not null), checked like any
+     * code: a second copy of a plan under a code of its own.
+     */
+    public PlanFile read(byte[] content, String code) {
         JsonNode tree = parse(content);
+        if (code != null) {
+            ((ObjectNode) tree).put("code", code);
+        }
         List<InputProblem> problems = schemaProblems(tree);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(TITLE, problems);

@@ -117,8 +117,10 @@ public class PlanMapper {
     }
 
     private static PlanDetails.Issued issuedOf(PlanEntity plan) {
+        // A plan that came in issued may have no number and no date (its document as kept prints
+        // none), only the signer.
         IssuedAs i = plan.getIssued();
-        return i == null || i.getIssuedReference() == null ? null : new PlanDetails.Issued(i.getIssuedReference(),
+        return i == null || i.isEmpty() ? null : new PlanDetails.Issued(i.getIssuedReference(),
                 i.getIssuedOn(), i.getSignerAuthority(), i.getSignerPosition(), i.getSignerName());
     }
 

@@ -1,5 +1,7 @@
 package vn.ttdn.support;
 
+import java.sql.Timestamp;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,6 +30,16 @@ public class Db {
             counts.put(table, count(table));
         }
         return counts;
+    }
+
+    /**
+     * The outbox rows (Spring Modulith's event publications) of the e-mails with this subject, as
+     * their completion dates: null while the mail is not sent yet.
+     */
+    public List<Timestamp> mailsInOutbox(String subject) {
+        return jdbc.queryForList("select completion_date from ttdn.event_publication where event_type = ? "
+                + "and serialized_event::jsonb ->> 'subject' = ? order by publication_date", Timestamp.class,
+                "vn.ttdn.mail.OutgoingMail", subject);
     }
 
     public JdbcTemplate jdbc() {

@@ -28,6 +28,9 @@
  *   data-msg-pattern {0}, data-msg-email, data-msg-phone, data-msg-number, data-msg-integer,
  *   data-msg-decimals {0}, data-msg-step {0} {1}
  *
+ * Selects (optional): form-js writes "Select" in an empty select (form-js 1.23, SimpleSelect); with
+ *   data-msg-select             every empty select of the form says this instead, e.g. "Chọn…"
+ *
  * Dates (optional): form-js shows and reads a date field in the browser's own format (an English browser:
  * mm/dd/yyyy, so "02/11/2026" would be 11 February). With these, every date field uses the page's:
  *   data-date-format            flatpickr's tokens, e.g. "d/m/Y"
@@ -188,6 +191,7 @@
     var self = this;
     this.labels = labelsOf(schema);
     this.followDateFormat();
+    this.followSelectPlaceholder();
     this.form = new FormViewer.Form({
       container: this.fields,
       additionalModules: [validationModule(this.words, this.serverErrors)]
@@ -228,6 +232,27 @@
         }
         if (placeholder && input.getAttribute('placeholder') !== placeholder) {
           input.setAttribute('placeholder', placeholder);
+        }
+      });
+    }
+    new MutationObserver(adjust).observe(fields, { childList: true, subtree: true });
+  };
+
+  /**
+   * Gives every empty select of the form the page's placeholder, as form-js draws it. The text stays
+   * form-js's (it redraws it); the placeholder is an attribute the page's style shows in its place
+   * while the select is empty (app.css, .fjs-select-placeholder).
+   */
+  TaskForm.prototype.followSelectPlaceholder = function () {
+    var placeholder = this.words.msgSelect;
+    var fields = this.fields;
+    if (!placeholder || typeof MutationObserver === 'undefined') {
+      return;
+    }
+    function adjust() {
+      Array.prototype.forEach.call(fields.querySelectorAll('.fjs-select-display'), function (d) {
+        if (d.getAttribute('data-placeholder') !== placeholder) {
+          d.setAttribute('data-placeholder', placeholder);
         }
       });
     }

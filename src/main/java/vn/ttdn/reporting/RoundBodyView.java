@@ -20,6 +20,7 @@ public record RoundBodyView(String code, String name, BodyRef replaces, AskKind 
     public record TaskRef(String number, String role) {
     }
 
+    @com.fasterxml.jackson.annotation.JsonProperty("status")
     public String status() {
         return late && !state.isIn() && state != BodyState.MISSING ? "late" : state.code();
     }

@@ -277,13 +277,11 @@ public class Rounds {
         return access.view(round, store.bodies(roundId), user);
     }
 
-    /** The rounds of a plan the person may read, the latest deadline first. */
+    /** The rounds of a plan the person may read, in the order of their deadlines. */
     @Transactional(readOnly = true)
     public List<RoundView> ofPlan(long planId, CurrentUser user) {
         List<RoundView> views = new ArrayList<>();
-        List<RoundRow> rows = new ArrayList<>(store.ofPlan(planId));
-        java.util.Collections.reverse(rows);
-        for (RoundRow round : rows) {
+        for (RoundRow round : store.ofPlan(planId)) {
             List<BodyRow> bodies = store.bodies(round.id());
             if (access.mayRead(round, bodies, user)) {
                 views.add(access.view(round, bodies, user));

@@ -44,7 +44,7 @@ class ApprovalPlanSection implements PlanPageSection {
                 && plan.consolidatingBody().code().equals(user.bodyCode());
         ApprovalRecord record = approvals.record(plan.id());
         List<TaskView> mine = running ? tasks.list(user, WorkflowTasks.Scope.ALL_MINE).stream()
-                .filter(t -> t.planId() == plan.id()).toList() : List.of();
+                .filter(t -> t.planId() == plan.id() && t.isApproval()).toList() : List.of();
         boolean imported = !running && plan.status() == PlanStatus.ISSUED && record.steps().isEmpty();
         model.addAttribute("approvalPanel", new Panel(running, canStart, !record.steps().isEmpty(), imported, record,
                 mine));

@@ -36,7 +36,7 @@ class RoundApiController {
     }
 
     @GetMapping("/api/plans/{id}/rounds")
-    @Operation(summary = "The plan's report rounds the caller may read, the latest first")
+    @Operation(summary = "The plan's report rounds the caller may read, by deadline")
     List<RoundView> ofPlan(@PathVariable long id, CurrentUser user) {
         plans.get(id, user);
         return rounds.ofPlan(id, user);

@@ -15,6 +15,7 @@ import vn.ttdn.approval.Approvals;
 import vn.ttdn.approval.Attachments;
 import vn.ttdn.approval.Notifications;
 import vn.ttdn.plan.PlanService;
+import vn.ttdn.reporting.Reports;
 import vn.ttdn.security.CurrentUser;
 import vn.ttdn.system.ForbiddenException;
 import vn.ttdn.system.InputProblem;
@@ -48,9 +49,11 @@ class TaskPagesController {
     private final Notifications notifications;
     private final PlanService plans;
     private final ProblemMessages problems;
+    private final Reports reports;
 
     TaskPagesController(WorkflowTasks tasks, ApprovalProcess process, Approvals approvals, Attachments attachments,
-                        Notifications notifications, PlanService plans, ProblemMessages problems) {
+                        Notifications notifications, PlanService plans, ProblemMessages problems, Reports reports) {
+        this.reports = reports;
         this.tasks = tasks;
         this.process = process;
         this.approvals = approvals;
@@ -82,7 +85,11 @@ class TaskPagesController {
         model.addAttribute("task", task);
         model.addAttribute("mine", user.username().equals(task.assignee()));
         model.addAttribute("plan", plans.get(task.planId(), user));
-        model.addAttribute("record", approvals.record(task.planId()));
+        if (task.isApproval()) {
+            model.addAttribute("record", approvals.record(task.planId()));
+        } else if (task.roundId() != null) {
+            model.addAttribute("report", reports.report(task.roundId(), task.bodyCode(), user));
+        }
         model.addAttribute("attachmentMaxMb", attachments.maxSize() / (1024 * 1024));
         model.addAttribute("now", Instant.now());
         return "tasks/task";

@@ -54,7 +54,7 @@ public class RoundProcess {
     }
 
     /** The engine's today in Việt Nam (its clock may be set in tests). */
-    static LocalDate today() {
+    public static LocalDate today() {
         return ClockUtil.getCurrentTime().toInstant().atZone(ProcessBeans.VIETNAM).toLocalDate();
     }
 

@@ -37,6 +37,7 @@ class ReportRulesTest {
     private static final String CONSOLIDATING = "cv.svhttdl.qng";
     private static final String LABOUR = "QNG-SLDTBXH";
     private static final String UBND = "QNG-UBND";
+    private static final String FOREIGN = "QNG-SNGV";
 
     @Autowired
     RoundDriver rounds;
@@ -115,16 +116,19 @@ class ReportRulesTest {
         // given an open round asking two bodies
         long planId = rounds.issuedCopy(SeedPlans.QUANG_NGAI, "QNG-TEST-RULES-3", "qng");
         long roundId = rounds.open(planId, CONSOLIDATING, Map.of("kind", "adhoc", "deadline", "2026-12-18",
-                "tasks", List.of("2.2", "2.3"), "bodies", List.of(LABOUR, UBND))).path("id").asLong();
+                "tasks", List.of("2.2", "2.3"), "bodies", List.of(LABOUR, FOREIGN))).path("id").asLong();
         String task = rounds.task(planId, "userTask_draftReport", LABOUR, "cv.qng-sldtbxh");
 
-        // an officer of another body may neither claim it nor read the body's report
-        assertThat(chain.post("/api/tasks/" + task + "/claim", "cv.qng-ubnd", null).status()).isEqualTo(403);
-        assertThat(chain.get("/api/rounds/" + roundId + "/reports/" + LABOUR, "cv.qng-ubnd").status()).isEqualTo(403);
-        // the body asked sees only its own line of the round; the consolidating body and supervisors see all
-        assertThat(ReportRoundProcessTest.codes(rounds.round(roundId, "cv.qng-ubnd"))).containsExactly(UBND);
-        assertThat(ReportRoundProcessTest.codes(rounds.round(roundId, "giamsat"))).containsExactly(LABOUR, UBND);
+        // an officer of another body asked may neither claim it nor read the body's report
+        assertThat(chain.post("/api/tasks/" + task + "/claim", "cv.qng-sngv", null).status()).isEqualTo(403);
+        assertThat(chain.get("/api/rounds/" + roundId + "/reports/" + LABOUR, "cv.qng-sngv").status()).isEqualTo(403);
+        // the body asked sees only its own line of the round; the consolidating body, the issuing body,
+        // supervisors and auditors see all
+        assertThat(ReportRoundProcessTest.codes(rounds.round(roundId, "cv.qng-sngv"))).containsExactly(FOREIGN);
+        assertThat(ReportRoundProcessTest.codes(rounds.round(roundId, "giamsat"))).containsExactly(LABOUR, FOREIGN);
+        assertThat(ReportRoundProcessTest.codes(rounds.round(roundId, "pct.ubnd.qng"))).containsExactly(LABOUR, FOREIGN);
         assertThat(chain.get("/api/rounds/" + roundId + "/reports/" + LABOUR, "kiemtoan").status()).isEqualTo(200);
+        assertThat(chain.get("/api/rounds/" + roundId, "cv.btg.prtc").status()).isEqualTo(403);
 
         // when its officer sends a row without a state, a negative figure and a row too many
         Chain.ok(chain.post("/api/tasks/" + task + "/claim", "cv.qng-sldtbxh", null));
@@ -163,7 +167,7 @@ class ReportRulesTest {
                 .isEqualTo("pending");
         assertThat(rounds.task(planId, "userTask_draftReport", LABOUR, "cv.qng-sldtbxh")).isEqualTo(task);
 
-        // and the consolidating body may not receive what was not submitted, nor the body's own leader draft it
+        // and the consolidating body may not take the leader's approval
         rounds.draft(planId, LABOUR, "cv.qng-sldtbxh", "Đã làm");
         String approval = rounds.task(planId, "userTask_leaderApproval", LABOUR, "ld.qng-sldtbxh");
         assertThat(chain.post("/api/tasks/" + approval + "/claim", CONSOLIDATING, null).status()).isEqualTo(403);
@@ -173,11 +177,12 @@ class ReportRulesTest {
 
     @Test
     void twentyReportsCompletedAtOnceAreAllCountedWithoutAnError() throws Exception {
-        // given the plan's full round, with twenty bodies drafted and their leaders holding the approvals
-        long planId = rounds.issuedCopy(SeedPlans.QUANG_NGAI, "QNG-TEST-RULES-4", "qng");
-        long roundId = rounds.open(planId, CONSOLIDATING, Map.of("kind", "adhoc", "deadline", "2026-12-18"))
+        // given Đắk Lắk's full round (24 bodies), with twenty drafted and their leaders holding the approvals
+        String consolidating = "cv.svhttdl.dlk";
+        long planId = rounds.issuedCopy(SeedPlans.DAK_LAK, "DLK-TEST-RULES-4", "dlk");
+        long roundId = rounds.open(planId, consolidating, Map.of("kind", "adhoc", "deadline", "2026-12-18"))
                 .path("id").asLong();
-        List<String> bodies = ReportRoundProcessTest.codes(rounds.round(roundId, CONSOLIDATING));
+        List<String> bodies = ReportRoundProcessTest.codes(rounds.round(roundId, consolidating));
         assertThat(bodies.size()).isGreaterThanOrEqualTo(20);
         List<String> twenty = bodies.subList(0, 20);
         Map<String, String> approvals = new LinkedHashMap<>();
@@ -193,9 +198,9 @@ class ReportRulesTest {
         List<Integer> approved = atOnce(approvals, Map.of("decision", "approve"));
         Map<String, String> receipts = new LinkedHashMap<>();
         for (String body : twenty) {
-            String id = rounds.task(planId, "userTask_receiveReport", body, CONSOLIDATING);
-            Chain.ok(chain.post("/api/tasks/" + id + "/claim", CONSOLIDATING, null));
-            receipts.put(id, CONSOLIDATING);
+            String id = rounds.task(planId, "userTask_receiveReport", body, consolidating);
+            Chain.ok(chain.post("/api/tasks/" + id + "/claim", consolidating, null));
+            receipts.put(id, consolidating);
         }
         List<Integer> received = atOnce(receipts, Map.of("decision", "approve"));
         rounds.runJobs(roundId);
@@ -203,7 +208,7 @@ class ReportRulesTest {
         // then every completion succeeded and the round counts twenty reports received, twenty numbers distinct
         assertThat(approved).hasSize(20).containsOnly(200);
         assertThat(received).hasSize(20).containsOnly(200);
-        JsonNode view = rounds.round(roundId, CONSOLIDATING);
+        JsonNode view = rounds.round(roundId, consolidating);
         assertThat(view.path("counts").path("received").asInt()).isEqualTo(20);
         assertThat(view.path("counts").path("in").asInt()).isEqualTo(20);
         assertThat(db.jdbc().queryForObject("select count(distinct report_number) from ttdn.round_body where "

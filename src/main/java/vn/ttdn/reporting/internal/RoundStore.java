@@ -83,9 +83,14 @@ public class RoundStore {
         return jdbc.query("select * from ttdn.report_round where id = ?", roundRow, id).stream().findFirst();
     }
 
-    /** The round's row, locked until the transaction ends, so two moves of one round queue. */
+    /**
+     * The round's row, locked until the transaction ends, so two moves of one round queue. "No key
+     * update": rows that refer to the round (steps, bodies) take a key-share lock on it as they are
+     * written, which a plain "for update" would wait for, deadlocking two reports sent at once.
+     */
     public Optional<RoundRow> lock(long id) {
-        return jdbc.query("select * from ttdn.report_round where id = ? for update", roundRow, id).stream().findFirst();
+        return jdbc.query("select * from ttdn.report_round where id = ? for no key update", roundRow, id).stream()
+                .findFirst();
     }
 
     public List<RoundRow> ofPlan(long planId) {
@@ -132,7 +137,7 @@ public class RoundStore {
 
     /** The body's row locked until the transaction ends. */
     public Optional<BodyRow> lockBody(long roundId, String bodyCode) {
-        return jdbc.query("select * from ttdn.round_body where round_id = ? and body_code = ? for update", bodyRow,
+        return jdbc.query("select * from ttdn.round_body where round_id = ? and body_code = ? for no key update", bodyRow,
                 roundId, bodyCode).stream().findFirst();
     }
 

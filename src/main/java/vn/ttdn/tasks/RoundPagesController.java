@@ -1,0 +1,134 @@
+package vn.ttdn.tasks;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.ttdn.directory.Role;
+import vn.ttdn.plan.PlanService;
+import vn.ttdn.reporting.AdhocRoundInput;
+import vn.ttdn.reporting.ReportForms;
+import vn.ttdn.reporting.Reports;
+import vn.ttdn.reporting.RoundView;
+import vn.ttdn.reporting.Rounds;
+import vn.ttdn.security.CurrentUser;
+import vn.ttdn.system.ForbiddenException;
+import vn.ttdn.system.InputProblem;
+import vn.ttdn.system.InvalidInputException;
+import vn.ttdn.system.ProblemMessages;
+import vn.ttdn.workflow.RoundProcess;
+
+/**
+ * The round pages: one round ({@code /ky-bao-cao/{id}}) with who has reported, who is late or
+ * returned, and each body's report ({@code /ky-bao-cao/{id}/bao-cao/{body}}); opening an ad-hoc
+ * round from the plan page, opening a scheduled one now, closing one. Plain form POSTs that redirect.
+ */
+@Controller
+class RoundPagesController {
+
+    private static final Locale VI = Locale.forLanguageTag("vi");
+
+    private final Rounds rounds;
+    private final Reports reports;
+    private final RoundProcess process;
+    private final PlanService plans;
+    private final ProblemMessages problems;
+
+    RoundPagesController(Rounds rounds, Reports reports, RoundProcess process, PlanService plans,
+                         ProblemMessages problems) {
+        this.rounds = rounds;
+        this.reports = reports;
+        this.process = process;
+        this.plans = plans;
+        this.problems = problems;
+    }
+
+    @GetMapping("/ky-bao-cao/{id}")
+    String round(@PathVariable long id, CurrentUser user, Model model) {
+        RoundView round = rounds.view(id, user);
+        model.addAttribute("round", round);
+        model.addAttribute("manages", user.hasRole(Role.ADMIN) || user.hasRole(Role.OFFICER)
+                && round.consolidatingBody().code().equals(user.bodyCode()));
+        model.addAttribute("now", Instant.now());
+        return "rounds/round";
+    }
+
+    @GetMapping("/ky-bao-cao/{id}/bao-cao/{body}")
+    String report(@PathVariable long id, @PathVariable String body, CurrentUser user, Model model) {
+        model.addAttribute("report", reports.report(id, body, user));
+        model.addAttribute("statuses", ReportForms.TaskStatus.values());
+        model.addAttribute("indicators", ReportForms.DEFAULT_INDICATORS);
+        return "rounds/report";
+    }
+
+    @PostMapping("/ke-hoach/{id}/ky-bao-cao")
+    String create(@PathVariable long id, @RequestParam(defaultValue = "adhoc") String kind,
+                  @RequestParam(required = false) String label, @RequestParam(required = false) String deadline,
+                  CurrentUser user, RedirectAttributes redirect) {
+        plans.get(id, user);
+        LocalDate due;
+        try {
+            due = deadline == null || deadline.isBlank() ? null : LocalDate.parse(deadline);
+        } catch (DateTimeParseException e) {
+            redirect.addFlashAttribute("roundError", problems.describe(InputProblem.of("deadline",
+                    "round.deadlineRequired", "the deadline is required"), VI));
+            return "redirect:/ke-hoach/" + id + "#rounds-panel";
+        }
+        try {
+            long roundId = process.create(id, new AdhocRoundInput(kind, label, due, null, null), user);
+            redirect.addFlashAttribute("notice", "round.opened");
+            return "redirect:/ky-bao-cao/" + roundId;
+        } catch (InvalidInputException | ForbiddenException e) {
+            redirect.addFlashAttribute("roundError", describe(e));
+        } catch (AccessDeniedException e) {
+            redirect.addFlashAttribute("roundError", problems.describe(InputProblem.of("", "round.notManager",
+                    "only the consolidating body's officers manage its rounds"), VI));
+        }
+        return "redirect:/ke-hoach/" + id + "#rounds-panel";
+    }
+
+    @PostMapping("/ky-bao-cao/{id}/mo-ngay")
+    String openNow(@PathVariable long id, CurrentUser user, RedirectAttributes redirect) {
+        return act(redirect, id, "round.opened", () -> {
+            process.openNow(id, user);
+            return null;
+        });
+    }
+
+    @PostMapping("/ky-bao-cao/{id}/ket-thuc")
+    String close(@PathVariable long id, CurrentUser user, RedirectAttributes redirect) {
+        return act(redirect, id, "round.closed", () -> {
+            process.close(id, user);
+            return null;
+        });
+    }
+
+    private String act(RedirectAttributes redirect, long id, String notice, Supplier<?> action) {
+        try {
+            action.get();
+            redirect.addFlashAttribute("notice", notice);
+        } catch (InvalidInputException | ForbiddenException e) {
+            redirect.addFlashAttribute("error", describe(e));
+        } catch (AccessDeniedException e) {
+            redirect.addFlashAttribute("error", problems.describe(InputProblem.of("", "round.notManager",
+                    "only the consolidating body's officers manage its rounds"), VI));
+        }
+        return "redirect:/ky-bao-cao/" + id;
+    }
+
+    private String describe(RuntimeException e) {
+        List<InputProblem> found = e instanceof InvalidInputException invalid ? invalid.problems()
+                : List.of(((ForbiddenException) e).reason());
+        return String.join(" ", found.stream().map(p -> problems.describe(p, VI)).toList());
+    }
+}

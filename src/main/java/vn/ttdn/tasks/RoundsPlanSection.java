@@ -1,0 +1,40 @@
+package vn.ttdn.tasks;
+
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import vn.ttdn.directory.Role;
+import vn.ttdn.plan.PlanDetails;
+import vn.ttdn.plan.PlanPageSection;
+import vn.ttdn.plan.PlanStatus;
+import vn.ttdn.reporting.RoundView;
+import vn.ttdn.reporting.Rounds;
+import vn.ttdn.security.CurrentUser;
+import vn.ttdn.workflow.RoundProcess;
+
+/** The plan page's report rounds: each round the person may read, and for the consolidating body's officers a new one. */
+@Component
+class RoundsPlanSection implements PlanPageSection {
+
+    /** What the section shows: the rounds, whether the person may open one, and whom reports go to now. */
+    record Panel(List<RoundView> rounds, boolean canOpen, String consolidatingName, String replacesName) {
+    }
+
+    private final Rounds rounds;
+
+    RoundsPlanSection(Rounds rounds) {
+        this.rounds = rounds;
+    }
+
+    @Override
+    public void contribute(PlanDetails plan, CurrentUser user, Model model) {
+        if (plan.status() != PlanStatus.ISSUED) {
+            return;
+        }
+        var consolidating = rounds.consolidatingOn(plan, RoundProcess.today());
+        boolean canOpen = user.hasRole(Role.ADMIN)
+                || user.hasRole(Role.OFFICER) && consolidating.body().code().equals(user.bodyCode());
+        model.addAttribute("roundsPanel", new Panel(rounds.ofPlan(plan.id(), user), canOpen,
+                consolidating.body().name(), consolidating.isReplacement() ? consolidating.replaces().name() : null));
+    }
+}

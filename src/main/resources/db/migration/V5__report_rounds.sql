@@ -2,6 +2,17 @@
 -- the round opened), each body's state, every version of its report and every step taken on it.
 -- The engine keeps only ids and the last decision; what people wrote lives here.
 
+-- The figures (chỉ tiêu) a plan's reports give, when its file declares them.
+create table plan_indicator (
+    plan_id   bigint       not null references plan (id) on delete cascade,
+    position  integer      not null,
+    code      varchar(40)  not null,
+    label     text         not null,
+    unit      varchar(40)  not null,
+    primary key (plan_id, position),
+    unique (plan_id, code)
+);
+
 create table report_round (
     id                      bigserial     primary key,
     plan_id                 bigint        not null references plan (id),

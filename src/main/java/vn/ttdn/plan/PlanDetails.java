@@ -44,7 +44,8 @@ public record PlanDetails(
     }
 
     public record Reporting(BodyRef receiver, List<BodyRef> consolidatedTo, boolean yearly, String yearlyDeadline,
-                            List<LocalDate> fixedDeadlines, String consolidationDeadline, boolean adHoc, String text) {
+                            List<LocalDate> fixedDeadlines, String consolidationDeadline, boolean adHoc, String text,
+                            List<PlanFile.Indicator> indicators) {
     }
 
     public record Recipient(String label, List<BodyRef> bodies) {

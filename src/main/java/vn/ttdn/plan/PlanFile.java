@@ -94,13 +94,18 @@ public record PlanFile(
             "consolidationDeadline", "adHoc", "text"})
     public record Reporting(String receiver, List<String> consolidatedTo, Boolean yearly, String yearlyDeadline,
                             List<LocalDate> fixedDeadlines, String consolidationDeadline, Boolean adHoc,
-                            String text) {
+                            String text, List<Indicator> indicators) {
         public Reporting {
             consolidatedTo = list(consolidatedTo);
             yearly = Boolean.TRUE.equals(yearly);
             fixedDeadlines = list(fixedDeadlines);
             adHoc = Boolean.TRUE.equals(adHoc);
+            indicators = list(indicators);
         }
+    }
+
+    /** A figure the plan's reports give (chỉ tiêu): its code, its label and its unit. */
+    public record Indicator(String code, String label, String unit) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * The words of an agency's report: the task states as the Government Office counts them, and the
  * indicators (chỉ tiêu) a round asks for with their units. The form {@code agency-report} names the
- * states by these codes; a plan may declare its own indicators later, these are the defaults.
+ * states by these codes; a plan may declare its own indicators ({@code reporting.indicators}),
+ * otherwise its reports give the default set.
  */
 public final class ReportForms {
 
@@ -40,6 +41,13 @@ public final class ReportForms {
             new Indicator("trainings", "Lớp tập huấn, bồi dưỡng nghiệp vụ thông tin đối ngoại", "lớp"),
             new Indicator("trainees", "Lượt cán bộ được tập huấn, bồi dưỡng", "lượt người"),
             new Indicator("delegations", "Đoàn quốc tế, phóng viên nước ngoài đón tiếp, làm việc", "đoàn"));
+
+    /** The figures a plan's reports give: those its file declares, or the default set. */
+    public static List<Indicator> indicatorsOf(vn.ttdn.plan.PlanDetails plan) {
+        List<vn.ttdn.plan.PlanFile.Indicator> declared = plan.reporting().indicators();
+        return declared == null || declared.isEmpty() ? DEFAULT_INDICATORS
+                : declared.stream().map(i -> new Indicator(i.code(), i.label(), i.unit())).toList();
+    }
 
     /** Who leads or cooperates, as the report's rows say it. */
     public static final Map<String, String> ROLES = Map.of("lead", "Chủ trì", "cooperate", "Phối hợp");

@@ -107,7 +107,7 @@ public class Reports {
         }
         data.put("tasks", rows);
         List<Map<String, Object>> indicators = new ArrayList<>();
-        for (ReportForms.Indicator indicator : ReportForms.DEFAULT_INDICATORS) {
+        for (ReportForms.Indicator indicator : ReportForms.indicatorsOf(plan)) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("code", indicator.code());
             row.put("indicatorLabel", indicator.label());
@@ -230,6 +230,12 @@ public class Reports {
             store.received(roundId, bodyCode, now);
             step(roundId, bodyCode, body.version(), "RECEIVED", user, null, now);
         }
+    }
+
+    /** The figures the round's reports give: the plan's own, or the default set. */
+    @Transactional(readOnly = true)
+    public List<ReportForms.Indicator> indicators(long roundId) {
+        return ReportForms.indicatorsOf(plans.details(round(roundId).planId()));
     }
 
     /** One body's report in a round, every version and every step, for those who may read it. */

@@ -67,7 +67,7 @@ class RoundPagesController {
     String report(@PathVariable long id, @PathVariable String body, CurrentUser user, Model model) {
         model.addAttribute("report", reports.report(id, body, user));
         model.addAttribute("statuses", ReportForms.TaskStatus.values());
-        model.addAttribute("indicators", ReportForms.DEFAULT_INDICATORS);
+        model.addAttribute("indicators", reports.indicators(id));
         return "rounds/report";
     }
 

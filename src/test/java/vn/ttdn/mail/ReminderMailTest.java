@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -84,11 +83,11 @@ class ReminderMailTest {
         assertThat(delivered("cv.qng-sngv@demo.ttdn.vn", reminderSubject)).isTrue();
         assertThat(delivered("ld.qng-sngv@demo.ttdn.vn", reminderSubject)).isTrue();
         assertThat(delivered("cv.qng-sldtbxh@demo.ttdn.vn", reminderSubject)).isFalse();
-        assertThat(GreenMailUtil.getBody(reminder)).contains("còn 7 ngày làm việc", "18/12/2026");
+        assertThat((String) reminder.getContent()).contains("còn 7 ngày làm việc", "18/12/2026");
         // and the lateness to the consolidating body's leaders, not its officers
         assertThat(delivered("pgd.svhttdl.qng@demo.ttdn.vn", late.getSubject())).isTrue();
         assertThat(delivered("ld.qng-sngv@demo.ttdn.vn", late.getSubject())).isFalse();
-        assertThat(GreenMailUtil.getBody(late)).contains("Sở Ngoại vụ");
+        assertThat((String) late.getContent()).contains("Sở Ngoại vụ");
     }
 
     @Test

@@ -18,7 +18,7 @@ class ReportingWordsTest {
     void yearlyRuleNamesReceiverDeadlineAndWhereTheConsolidationGoes() {
         // given Kế hoạch 116/KH-UBND: yearly before 15/12, consolidated to UBND tỉnh and the ministry
         PlanDetails.Reporting rule = new PlanDetails.Reporting(STTTT, List.of(UBND, BTTTT), true, "15/12", List.of(),
-                "15/12", false, null);
+                "15/12", false, null, List.of());
 
         // when / then
         assertThat(ReportingWords.of(rule)).containsExactly(
@@ -34,7 +34,7 @@ class ReportingWordsTest {
         BodyRef btg = new BodyRef("PRTC-BTG", "Ban Tuyên giáo Thành ủy Phan Rang - Tháp Chàm");
         BodyRef tu = new BodyRef("PRTC-TU", "Thành ủy Phan Rang - Tháp Chàm");
         PlanDetails.Reporting rule = new PlanDetails.Reporting(btg, List.of(tu), false, null,
-                List.of(LocalDate.of(2023, 10, 21)), "2023-10-31", true, "…");
+                List.of(LocalDate.of(2023, 10, 21)), "2023-10-31", true, "…", List.of());
 
         // when / then
         assertThat(ReportingWords.of(rule)).extracting(Wording::key).containsExactly("reporting.receiver",
@@ -46,7 +46,7 @@ class ReportingWordsTest {
     @Test
     void consolidationWithoutTargetsOrDeadlineSaysOnlyWhatIsKnown() {
         PlanDetails.Reporting rule = new PlanDetails.Reporting(STTTT, List.of(), true, null, List.of(), "10/12",
-                false, null);
+                false, null, List.of());
 
         assertThat(ReportingWords.of(rule)).extracting(Wording::key).containsExactly("reporting.receiver",
                 "reporting.yearly", "reporting.consolidationYearlyNoTarget");

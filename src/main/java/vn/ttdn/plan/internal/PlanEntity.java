@@ -88,6 +88,11 @@ public class PlanEntity {
     @Column(name = "deadline")
     private List<LocalDate> fixedDeadlines = new ArrayList<>();
 
+    @ElementCollection
+    @CollectionTable(name = "plan_indicator", joinColumns = @JoinColumn(name = "plan_id"))
+    @OrderColumn(name = "position")
+    private List<IndicatorItem> indicators = new ArrayList<>();
+
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
     @JoinColumn(name = "plan_id", nullable = false)
     @OrderColumn(name = "position")
@@ -142,6 +147,7 @@ public class PlanEntity {
     public List<OrganisationParagraph> getOrganisation() { return organisation; }
     public List<String> getConsolidatedTo() { return consolidatedTo; }
     public List<LocalDate> getFixedDeadlines() { return fixedDeadlines; }
+    public List<IndicatorItem> getIndicators() { return indicators; }
     public List<MeasureEntity> getMeasures() { return measures; }
     public List<TaskGroupEntity> getGroups() { return groups; }
     public List<RecipientEntity> getRecipients() { return recipients; }

@@ -71,6 +71,7 @@ public class PlanMapper {
         rule.setText(reporting.text());
         plan.getConsolidatedTo().addAll(reporting.consolidatedTo());
         plan.getFixedDeadlines().addAll(reporting.fixedDeadlines());
+        reporting.indicators().forEach(i -> plan.getIndicators().add(new IndicatorItem(i.code(), i.label(), i.unit())));
         file.recipients().forEach(r -> plan.getRecipients().add(new RecipientEntity(r.label(), r.bodies())));
         return plan;
     }
@@ -94,7 +95,8 @@ public class PlanMapper {
                 plan.getOrganisation().stream().map(o -> new PlanFile.Organisation(o.getHeading(), o.getText())).toList(),
                 new PlanFile.Reporting(rule.getReceiverCode(), plan.getConsolidatedTo(), rule.isYearly(),
                         rule.getYearlyDeadline(), plan.getFixedDeadlines(), rule.getConsolidationDeadline(),
-                        rule.isAdHoc(), rule.getText()),
+                        rule.isAdHoc(), rule.getText(), plan.getIndicators().stream()
+                        .map(i -> new PlanFile.Indicator(i.getCode(), i.getLabel(), i.getUnit())).toList()),
                 plan.getRecipients().stream().map(r -> new PlanFile.Recipient(r.getLabel(), r.getBodies())).toList());
     }
 
@@ -111,7 +113,8 @@ public class PlanMapper {
                         .toList(),
                 file.funding(), file.organisation(),
                 new PlanDetails.Reporting(ref(bodies, r.receiver()), refs(bodies, r.consolidatedTo()), r.yearly(),
-                        r.yearlyDeadline(), r.fixedDeadlines(), r.consolidationDeadline(), r.adHoc(), r.text()),
+                        r.yearlyDeadline(), r.fixedDeadlines(), r.consolidationDeadline(), r.adHoc(), r.text(),
+                        r.indicators()),
                 file.recipients().stream().map(x -> new PlanDetails.Recipient(x.label(), refs(bodies, x.bodies()))).toList(),
                 plan.taskCount(), issuedOf(plan), plan.getVersion());
     }

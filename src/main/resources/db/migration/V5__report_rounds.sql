@@ -87,3 +87,11 @@ create table report_step (
     taken_at     timestamptz   not null
 );
 create index report_step_round on report_step (round_id, body_code, id);
+
+-- Files attached to a body's report (PDF, DOCX, XLSX) live beside the Tờ trình's, named by the
+-- round and body; a Tờ trình's files have neither.
+alter table attachment
+    add column round_id   bigint       references report_round (id),
+    add column body_code  varchar(40)  references body (code),
+    add check ((round_id is null) = (body_code is null));
+create index attachment_report on attachment (round_id, body_code);

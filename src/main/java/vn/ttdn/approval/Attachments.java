@@ -38,6 +38,7 @@ public class Attachments {
 
     public static final String PDF = "application/pdf";
     public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private static final RowMapper<AttachmentView> VIEW = (rs, i) -> new AttachmentView(rs.getLong("id"),
             rs.getLong("plan_id"), rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size"),
@@ -67,9 +68,48 @@ public class Attachments {
         if (plan.status() != PlanStatus.DRAFT) {
             throw PlanLifecycle.notIn(plan.status(), PlanStatus.DRAFT);
         }
+        return store(planId, null, null, fileName, content, false, user);
+    }
+
+    /**
+     * Adds a file (PDF, DOCX or XLSX) to a body's report in a round; the reporting module has checked
+     * who may. Same rules as a Tờ trình's files otherwise.
+     */
+    public AttachmentView addToReport(long planId, long roundId, String bodyCode, String fileName, byte[] content,
+                                      CurrentUser user) {
+        return store(planId, roundId, bodyCode, fileName, content, true, user);
+    }
+
+    /** The files of a body's report in a round. */
+    @Transactional(readOnly = true)
+    public List<AttachmentView> ofReport(long roundId, String bodyCode) {
+        return jdbc.query("select id, plan_id, file_name, content_type, size, sha256, uploaded_by, uploaded_at "
+                + "from ttdn.attachment where round_id = ? and body_code = ? order by id", VIEW, roundId, bodyCode);
+    }
+
+    /** One file of a body's report, its content. */
+    @Transactional(readOnly = true)
+    public byte[] reportContent(long roundId, String bodyCode, long id) {
+        return jdbc.query("select content from ttdn.attachment where round_id = ? and body_code = ? and id = ?",
+                (rs, i) -> rs.getBytes(1), roundId, bodyCode, id).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("No attachment " + id + " on that report"));
+    }
+
+    /** The file of a body's report, as listed. */
+    @Transactional(readOnly = true)
+    public AttachmentView reportFile(long roundId, String bodyCode, long id) {
+        return ofReport(roundId, bodyCode).stream().filter(a -> a.id() == id).findFirst()
+                .orElseThrow(() -> new NotFoundException("No attachment " + id + " on that report"));
+    }
+
+    private AttachmentView store(long planId, Long roundId, String bodyCode, String fileName, byte[] content,
+                                 boolean spreadsheets, CurrentUser user) {
         String name = fileName == null ? "" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_").trim();
         List<InputProblem> problems = new ArrayList<>();
         String type = typeOf(content);
+        if (XLSX.equals(type) && !spreadsheets) {
+            type = null;
+        }
         if (name.isEmpty() || name.length() > 255) {
             problems.add(InputProblem.of("file", "attachment.name", "a file name of 1 to 255 characters is needed"));
         }
@@ -79,29 +119,34 @@ public class Attachments {
             problems.add(InputProblem.of("file", "attachment.tooLarge", "a file may have at most " + maxSize + " bytes",
                     maxSize / (1024 * 1024)));
         } else if (type == null) {
-            problems.add(InputProblem.of("file", "attachment.type", "only PDF and DOCX files are accepted"));
+            problems.add(spreadsheets
+                    ? InputProblem.of("file", "attachment.reportType", "only PDF, DOCX and XLSX files are accepted")
+                    : InputProblem.of("file", "attachment.type", "only PDF and DOCX files are accepted"));
         }
         if (!problems.isEmpty()) {
             HttpStatus status = content.length > maxSize ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
             throw new InvalidInputException(status, "Attachment rejected", problems);
         }
         Long id = jdbc.queryForObject("""
-                insert into ttdn.attachment (plan_id, file_name, content_type, size, sha256, content, uploaded_by, uploaded_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, planId, name, type, content.length,
-                sha256(content), content, user.username(), Timestamp.from(Instant.now()));
-        return view(planId, id);
+                insert into ttdn.attachment (plan_id, file_name, content_type, size, sha256, content, uploaded_by,
+                                             uploaded_at, round_id, body_code)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, planId, name, type, content.length,
+                sha256(content), content, user.username(), Timestamp.from(Instant.now()), roundId, bodyCode);
+        return jdbc.queryForObject("select id, plan_id, file_name, content_type, size, sha256, uploaded_by, uploaded_at "
+                + "from ttdn.attachment where id = ?", VIEW, id);
     }
 
     @Transactional(readOnly = true)
     public List<AttachmentView> list(long planId) {
         return jdbc.query("select id, plan_id, file_name, content_type, size, sha256, uploaded_by, uploaded_at "
-                + "from ttdn.attachment where plan_id = ? order by id", VIEW, planId);
+                + "from ttdn.attachment where plan_id = ? and round_id is null order by id", VIEW, planId);
     }
 
     @Transactional(readOnly = true)
     public AttachmentView view(long planId, long id) {
         return jdbc.query("select id, plan_id, file_name, content_type, size, sha256, uploaded_by, uploaded_at "
-                        + "from ttdn.attachment where plan_id = ? and id = ?", VIEW, planId, id).stream().findFirst()
+                        + "from ttdn.attachment where plan_id = ? and id = ? and round_id is null", VIEW, planId, id)
+                .stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("No attachment " + id + " on plan " + planId));
     }
 
@@ -112,7 +157,7 @@ public class Attachments {
                 planId, id);
     }
 
-    /** PDF by its signature; DOCX as a ZIP holding word/document.xml. Null for anything else. */
+    /** PDF by its signature; DOCX, XLSX as a ZIP holding word/document.xml, xl/workbook.xml. Null otherwise. */
     static String typeOf(byte[] content) {
         if (startsWith(content, "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
             return PDF;
@@ -120,8 +165,12 @@ public class Attachments {
         if (startsWith(content, new byte[] {'P', 'K', 3, 4})) {
             try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(content))) {
                 for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                    if (entry.getName().toLowerCase(Locale.ROOT).equals("word/document.xml")) {
+                    String entryName = entry.getName().toLowerCase(Locale.ROOT);
+                    if (entryName.equals("word/document.xml")) {
                         return DOCX;
+                    }
+                    if (entryName.equals("xl/workbook.xml")) {
+                        return XLSX;
                     }
                 }
             } catch (java.io.IOException e) {

@@ -50,9 +50,11 @@ public class Reports {
     private final DirectoryService directory;
     private final Registers registers;
     private final RoundAccess access;
+    private final vn.ttdn.approval.Attachments attachments;
 
     Reports(RoundStore store, PlanLifecycle plans, DirectoryService directory, Registers registers,
-            RoundAccess access) {
+            RoundAccess access, vn.ttdn.approval.Attachments attachments) {
+        this.attachments = attachments;
         this.store = store;
         this.plans = plans;
         this.directory = directory;
@@ -232,6 +234,38 @@ public class Reports {
         }
     }
 
+    /**
+     * A file (PDF, DOCX, XLSX) the body's officer attaches to its report while drafting it (before
+     * its leader approves it), with the Tờ trình's rules on size and type.
+     */
+    public vn.ttdn.approval.AttachmentView attach(long roundId, String bodyCode, String fileName, byte[] content,
+                                                  CurrentUser user) {
+        RoundRow round = round(roundId);
+        BodyRow body = store.lockBody(roundId, bodyCode).orElseThrow(() -> noBody(roundId, bodyCode));
+        checkOwnBody(bodyCode, user);
+        if (!user.hasRole(vn.ttdn.directory.Role.OFFICER)) {
+            throw new AccessDeniedException("Only the body's officers attach files to its report");
+        }
+        checkCollecting(round);
+        if (!List.of(BodyState.PENDING.name(), BodyState.RETURNED.name()).contains(body.state())) {
+            throw wrongState(body, BodyState.PENDING);
+        }
+        return attachments.addToReport(round.planId(), roundId, bodyCode, fileName, content, user);
+    }
+
+    /** One file of a body's report, for those who may read the report. */
+    @Transactional(readOnly = true)
+    public vn.ttdn.approval.AttachmentView file(long roundId, String bodyCode, long id, CurrentUser user) {
+        access.checkReadsReport(round(roundId), bodyCode, user);
+        return attachments.reportFile(roundId, bodyCode, id);
+    }
+
+    @Transactional(readOnly = true)
+    public byte[] fileContent(long roundId, String bodyCode, long id, CurrentUser user) {
+        access.checkReadsReport(round(roundId), bodyCode, user);
+        return attachments.reportContent(roundId, bodyCode, id);
+    }
+
     /** The figures the round's reports give: the plan's own, or the default set. */
     @Transactional(readOnly = true)
     public List<ReportForms.Indicator> indicators(long roundId) {
@@ -248,7 +282,8 @@ public class Reports {
         return new ReportView(roundId, view.plan(), view.bodies().get(0), store.versions(roundId, bodyCode).stream()
                 .map(v -> new ReportView.Version(v.version(), v.content(), v.draftedBy(), v.draftedAt())).toList(),
                 store.steps(roundId, bodyCode).stream().map(s -> new ReportView.Step(s.version(), s.step(), s.actor(),
-                        s.actorName(), s.actorTitle(), s.note(), s.takenAt())).toList());
+                        s.actorName(), s.actorTitle(), s.note(), s.takenAt())).toList(),
+                attachments.ofReport(roundId, bodyCode));
     }
 
     private void step(long roundId, String bodyCode, int version, String step, CurrentUser user, String note,

@@ -71,6 +71,31 @@ class RoundApiController {
         return rounds.view(id, user);
     }
 
+    @PostMapping(path = "/api/rounds/{id}/reports/{body}/attachments",
+            consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Attach a PDF, DOCX or XLSX (at most 20 MB) to the body's report while its officer drafts it")
+    ResponseEntity<vn.ttdn.approval.AttachmentView> attach(@PathVariable long id, @PathVariable String body,
+                                                           @org.springframework.web.bind.annotation.RequestParam("file")
+                                                           org.springframework.web.multipart.MultipartFile file,
+                                                           CurrentUser user) throws java.io.IOException {
+        vn.ttdn.approval.AttachmentView added = reports.attach(id, body, file.getOriginalFilename(), file.getBytes(), user);
+        return ResponseEntity.created(URI.create("/api/rounds/" + id + "/reports/" + body + "/attachments/" + added.id()))
+                .body(added);
+    }
+
+    @GetMapping("/api/rounds/{id}/reports/{body}/attachments/{attachmentId}")
+    @Operation(summary = "Download a file of the body's report")
+    ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable String body, @PathVariable long attachmentId,
+                                    CurrentUser user) {
+        vn.ttdn.approval.AttachmentView view = reports.file(id, body, attachmentId, user);
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(view.contentType()))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename(view.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(reports.fileContent(id, body, attachmentId, user));
+    }
+
     @GetMapping("/api/rounds/{id}/reports/{body}")
     @Operation(summary = "One body's report in the round, every version and every step")
     ReportView report(@PathVariable long id, @PathVariable String body, CurrentUser user) {

@@ -97,6 +97,25 @@ class RoundPagesController {
         return "redirect:/ke-hoach/" + id + "#rounds-panel";
     }
 
+    @PostMapping("/ky-bao-cao/{id}/bao-cao/{body}/tep")
+    String attach(@PathVariable long id, @PathVariable String body,
+                  @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+                  @RequestParam(required = false) String back, CurrentUser user, RedirectAttributes redirect)
+            throws java.io.IOException {
+        String target = back != null && back.startsWith("/viec/") ? back : "/ky-bao-cao/" + id + "/bao-cao/" + body;
+        byte[] content = file.getBytes();
+        try {
+            reports.attach(id, body, file.getOriginalFilename(), content, user);
+            redirect.addFlashAttribute("notice", "attachment.added");
+        } catch (InvalidInputException | ForbiddenException e) {
+            redirect.addFlashAttribute("error", describe(e));
+        } catch (AccessDeniedException e) {
+            redirect.addFlashAttribute("error", problems.describe(InputProblem.of("", "report.notYours",
+                    "a body writes only its own report"), VI));
+        }
+        return "redirect:" + target;
+    }
+
     @PostMapping("/ky-bao-cao/{id}/mo-ngay")
     String openNow(@PathVariable long id, CurrentUser user, RedirectAttributes redirect) {
         return act(redirect, id, "round.opened", () -> {

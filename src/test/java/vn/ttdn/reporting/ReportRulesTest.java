@@ -217,6 +217,63 @@ class ReportRulesTest {
                 + "step = 'RECEIVED'", Integer.class, roundId)).isEqualTo(20);
     }
 
+    @Test
+    void aBodyAttachesPdfDocxOrXlsxToItsOwnReportWhileDraftingIt() throws Exception {
+        // given an open round asking two bodies
+        long planId = rounds.issuedCopy(SeedPlans.QUANG_NGAI, "QNG-TEST-RULES-5", "qng");
+        long roundId = rounds.open(planId, CONSOLIDATING, Map.of("kind", "adhoc", "deadline", "2026-12-18",
+                "tasks", List.of("2.2", "2.3"), "bodies", List.of(LABOUR, FOREIGN))).path("id").asLong();
+        int before = db.count("attachment");
+        byte[] pdf = "%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        // when its officer attaches a PDF and a spreadsheet, another body's officer and a text file are refused
+        Chain.Answer added = upload(roundId, LABOUR, "bao-cao-so-lieu.pdf", pdf, "cv.qng-sldtbxh");
+        Chain.Answer sheet = upload(roundId, LABOUR, "so-lieu.xlsx", xlsx(), "cv.qng-sldtbxh");
+        Chain.Answer foreign = upload(roundId, LABOUR, "x.pdf", pdf, "cv.qng-sngv");
+        Chain.Answer text = upload(roundId, LABOUR, "ghi-chu.txt", "ghi chú".getBytes(), "cv.qng-sldtbxh");
+
+        // then the two files are the report's, readable by the body and the consolidating body only
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(sheet.status()).isEqualTo(201);
+        assertThat(sheet.body().path("contentType").asText()).endsWith("spreadsheetml.sheet");
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(text.status()).isEqualTo(400);
+        assertThat(text.body().path("errors").findValuesAsText("code")).containsExactly("attachment.reportType");
+        assertThat(db.count("attachment")).isEqualTo(before + 2);
+        String file = "/api/rounds/" + roundId + "/reports/" + LABOUR + "/attachments/" + added.body().path("id").asLong();
+        assertThat(chain.get(file, CONSOLIDATING).status()).isEqualTo(200);
+        assertThat(chain.get(file, "cv.qng-sngv").status()).isEqualTo(403);
+        assertThat(Chain.ok(chain.get("/api/rounds/" + roundId + "/reports/" + LABOUR, CONSOLIDATING)).body()
+                .path("attachments").findValuesAsText("fileName")).containsExactly("bao-cao-so-lieu.pdf", "so-lieu.xlsx");
+        // and they are not the Tờ trình's files
+        assertThat(chain.get("/api/plans/" + planId + "/attachments/" + added.body().path("id").asLong(), "admin")
+                .status()).isEqualTo(404);
+
+        // once the leader approved it, the report takes no more files
+        rounds.draft(planId, LABOUR, "cv.qng-sldtbxh", "Đã làm");
+        rounds.decide(planId, "userTask_leaderApproval", LABOUR, "ld.qng-sldtbxh", null);
+        assertThat(upload(roundId, LABOUR, "muon.pdf", pdf, "cv.qng-sldtbxh").status()).isEqualTo(409);
+    }
+
+    private Chain.Answer upload(long roundId, String body, String name, byte[] content, String user) throws Exception {
+        return chain.send(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .multipart("/api/rounds/" + roundId + "/reports/" + body + "/attachments")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", name, "application/octet-stream",
+                        content)), user);
+    }
+
+    /** The smallest file a spreadsheet program would call a workbook: a ZIP with xl/workbook.xml. */
+    private static byte[] xlsx() throws Exception {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            zip.write("<Types/>".getBytes());
+            zip.putNextEntry(new java.util.zip.ZipEntry("xl/workbook.xml"));
+            zip.write("<workbook/>".getBytes());
+        }
+        return bytes.toByteArray();
+    }
+
     /** Completes each task as its holder, all threads released at once; the statuses. */
     private List<Integer> atOnce(Map<String, String> tasks, Map<String, Object> values) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(tasks.size());

@@ -57,6 +57,7 @@ public class Registers {
     @Transactional(propagation = Propagation.MANDATORY)
     public RegisterEntry takeForReport(String bodyCode, String documentType, LocalDate issuedOn, Long planId,
                                        String by) {
+        // planId: the plan the document is, if it is one (a report names none)
         BodyView body = directory.body(bodyCode).orElseThrow(() -> new NotFoundException("No body " + bodyCode));
         return take(body.register() != null ? body : withSymbol(body), documentType, issuedOn, planId, by);
     }

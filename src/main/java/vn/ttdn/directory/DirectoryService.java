@@ -104,14 +104,25 @@ public class DirectoryService {
      * A body that ended with no successor active on that day is left out.
      */
     public List<Standing> standingOn(Collection<String> codes, java.time.LocalDate day) {
+        Map<String, Standing> found = new LinkedHashMap<>();
+        standingEach(codes, day).values().forEach(list -> list.forEach(s -> found.putIfAbsent(s.body().code(), s)));
+        return List.copyOf(found.values());
+    }
+
+    /**
+     * The same for each code on its own, in one read of the directory: for every code named, who
+     * stands for it (a collective: for each of its members), in order.
+     */
+    public Map<String, List<Standing>> standingEach(Collection<String> codes, java.time.LocalDate day) {
         Map<String, BodyView> all = bodies.findAll().stream().map(BodyEntity::toView)
                 .collect(Collectors.toMap(BodyView::code, Function.identity()));
-        Map<String, Standing> found = new LinkedHashMap<>();
+        Map<String, List<Standing>> each = new LinkedHashMap<>();
         for (String code : codes) {
             BodyView named = all.get(code);
-            if (named == null) {
+            if (named == null || each.containsKey(code)) {
                 continue;
             }
+            Map<String, Standing> found = new LinkedHashMap<>();
             List<String> members = named.kind() == BodyKind.COLLECTIVE ? named.members() : List.of(code);
             for (String member : members) {
                 BodyView body = all.get(member);
@@ -120,8 +131,9 @@ public class DirectoryService {
                     found.put(acting.code(), new Standing(acting, acting.code().equals(member) ? null : body));
                 }
             }
+            each.put(code, List.copyOf(found.values()));
         }
-        return List.copyOf(found.values());
+        return each;
     }
 
     /** Who stands for one body on a day, if anyone does. */

@@ -207,7 +207,8 @@ public class Reports {
             return;
         }
         LocalDate today = now.atZone(VIETNAM).toLocalDate();
-        RegisterEntry number = registers.takeForReport(bodyCode, REPORT, today, round.planId(), user.username());
+        // the register's entry names no plan: a plan's entries are its own numbers; the round keeps this one
+        RegisterEntry number = registers.takeForReport(bodyCode, REPORT, today, null, user.username());
         boolean late = today.isAfter(round.deadline());
         store.submitted(roundId, bodyCode, number.reference(), late, now);
         step(roundId, bodyCode, body.version(), "SUBMITTED", user, number.reference(), now);

@@ -11,7 +11,6 @@ import vn.ttdn.directory.BodyRef;
 import vn.ttdn.directory.BodyView;
 import vn.ttdn.directory.DirectoryService;
 import vn.ttdn.directory.Role;
-import vn.ttdn.plan.PlanDetails;
 import vn.ttdn.plan.PlanLabel;
 import vn.ttdn.plan.PlanLifecycle;
 import vn.ttdn.reporting.internal.RoundStore.BodyRow;
@@ -48,15 +47,14 @@ class RoundAccess {
                 || round.consolidatingCode().equals(user.bodyCode())) {
             return true;
         }
-        PlanDetails plan = plans.details(round.planId());
-        Set<String> issuers = new HashSet<>(List.of(plan.issuer().code()));
-        directory.standingOn(plan.issuer().code(), java.time.LocalDate.now()).ifPresent(s -> issuers.add(s.body().code()));
-        return issuers.contains(user.bodyCode()) || issuerOffice(issuers, user.bodyCode());
-    }
-
-    private boolean issuerOffice(Set<String> issuers, String bodyCode) {
-        return directory.body(bodyCode).map(BodyView::parent).filter(issuers::contains).isPresent()
-                && directory.body(bodyCode).map(b -> b.kind() == vn.ttdn.directory.BodyKind.OFFICE).orElse(false);
+        // the issuing body, its successor (whose designations name it), or the office that serves either
+        String issuer = plans.ref(round.planId()).issuerCode();
+        if (directory.designationsOf(user.bodyCode()).contains(issuer)) {
+            return true;
+        }
+        return directory.body(user.bodyCode())
+                .filter(b -> b.kind() == vn.ttdn.directory.BodyKind.OFFICE && b.parent() != null)
+                .map(office -> directory.designationsOf(office.parent()).contains(issuer)).orElse(false);
     }
 
     /** Whether the person may read the round: those who read all, and the bodies it asks. */
@@ -98,8 +96,8 @@ class RoundAccess {
         });
         Map<String, BodyView> bodies = directory.bodies(codes);
         List<RoundBodyView> lines = rows.stream().map(b -> line(b, bodies)).toList();
-        PlanDetails plan = plans.details(round.planId());
-        return new RoundView(round.id(), new PlanLabel(plan.id(), plan.code(), plan.title()), round.year(),
+        PlanLabel plan = plans.labels(List.of(round.planId())).get(round.planId());
+        return new RoundView(round.id(), plan, round.year(),
                 RoundKind.valueOf(round.kind()), round.label(), round.deadline(),
                 round.periodFrom() == null ? null : new RoundView.Period(round.periodFrom(), round.periodTo()),
                 round.opensOn(), RoundStatus.valueOf(round.status()),

@@ -313,13 +313,19 @@ public class Rounds {
         Map<String, Set<String>> stoodFor = new LinkedHashMap<>();
         Map<String, Map<String, String>> roles = new LinkedHashMap<>();
         Map<String, AskKind> kinds = new LinkedHashMap<>();
+        Set<String> named = new LinkedHashSet<>();
+        plan.groups().forEach(g -> g.tasks().forEach(t -> {
+            t.lead().forEach(b -> named.add(b.code()));
+            t.cooperating().forEach(b -> named.add(b.code()));
+        }));
+        Map<String, List<Standing>> each = directory.standingEach(named, day);
         for (PlanDetails.Group group : plan.groups()) {
             for (PlanDetails.Task task : group.tasks()) {
                 if (taskNumbers != null && !taskNumbers.contains(task.number())) {
                     continue;
                 }
-                addRoles(task, task.lead(), "lead", day, standings, stoodFor, roles, kinds);
-                addRoles(task, task.cooperating(), "cooperate", day, standings, stoodFor, roles, kinds);
+                addRoles(task, task.lead(), "lead", each, standings, stoodFor, roles, kinds);
+                addRoles(task, task.cooperating(), "cooperate", each, standings, stoodFor, roles, kinds);
             }
         }
         List<Asked> asked = new ArrayList<>();
@@ -336,11 +342,12 @@ public class Rounds {
         return asked;
     }
 
-    private void addRoles(PlanDetails.Task task, List<vn.ttdn.directory.BodyRef> named, String role, LocalDate day,
-                          Map<String, Standing> standings, Map<String, Set<String>> stoodFor,
-                          Map<String, Map<String, String>> roles, Map<String, AskKind> kinds) {
+    private static void addRoles(PlanDetails.Task task, List<vn.ttdn.directory.BodyRef> named, String role,
+                                 Map<String, List<Standing>> each, Map<String, Standing> standings,
+                                 Map<String, Set<String>> stoodFor, Map<String, Map<String, String>> roles,
+                                 Map<String, AskKind> kinds) {
         for (vn.ttdn.directory.BodyRef ref : named) {
-            for (Standing s : directory.standingOn(List.of(ref.code()), day)) {
+            for (Standing s : each.getOrDefault(ref.code(), List.of())) {
                 String code = s.body().code();
                 standings.merge(code, s, (old, now) -> old.isReplacement() || !now.isReplacement() ? old : now);
                 Set<String> names = stoodFor.computeIfAbsent(code, c -> new LinkedHashSet<>());

@@ -24,6 +24,14 @@ public class ProblemMessages {
         this.messages = messages;
     }
 
+    /** Every problem of a refusal (invalid input, a conflict, a forbidden step) in one sentence each, joined. */
+    public String describe(RuntimeException refusal, Locale locale) {
+        List<InputProblem> found = refusal instanceof InvalidInputException invalid ? invalid.problems()
+                : refusal instanceof ForbiddenException forbidden ? List.of(forbidden.reason())
+                : List.of(InputProblem.of("", null, refusal.getMessage()));
+        return String.join(" ", found.stream().map(p -> describe(p, locale)).toList());
+    }
+
     public String describe(InputProblem problem, Locale locale) {
         if (problem.code() == null) {
             return problem.message();

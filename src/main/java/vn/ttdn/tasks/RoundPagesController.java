@@ -146,8 +146,6 @@ class RoundPagesController {
     }
 
     private String describe(RuntimeException e) {
-        List<InputProblem> found = e instanceof InvalidInputException invalid ? invalid.problems()
-                : List.of(((ForbiddenException) e).reason());
-        return String.join(" ", found.stream().map(p -> problems.describe(p, VI)).toList());
+        return problems.describe(e, VI);
     }
 }

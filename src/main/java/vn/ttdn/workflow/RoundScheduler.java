@@ -6,16 +6,15 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import vn.ttdn.approval.PlanIssued;
 import vn.ttdn.plan.PlanLifecycle;
 
 /**
- * Schedules the yearly rounds of every issued plan: when a plan is issued (after its issuance has
- * committed), and at start-up for the plans issued before (imported as issued, or a scheduling that
- * did not happen). Scheduling again schedules nothing twice.
+ * Schedules the yearly rounds of every issued plan: when a plan is issued (once its issuance has
+ * committed, in a transaction of its own, the event kept in the event publication registry until it
+ * is done, so a failure is retried and never lost), and at start-up for the plans issued before
+ * (imported as issued). Scheduling again schedules nothing twice.
  */
 @Component
 @Order(10)
@@ -31,9 +30,8 @@ class RoundScheduler implements ApplicationRunner {
         this.plans = plans;
     }
 
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void planIssued(PlanIssued issued) {
+    @ApplicationModuleListener
+    void planIssued(PlanIssued issued) {
         rounds.schedule(issued.planId());
     }
 

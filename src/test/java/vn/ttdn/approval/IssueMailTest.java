@@ -88,7 +88,7 @@ class IssueMailTest {
             status.setRollbackOnly();
             return reference;
         });
-        assertThat(db.mailsInOutbox(subject(rolledBack))).as("the rolled-back mail left the outbox with its issuance")
+        assertThat(db.mailsInOutbox(subject(rolledBack), planId)).as("the rolled-back mail left the outbox with its issuance")
                 .isEmpty();
         chain.act(planId, "userTask_issue", "vt.ubnd.qng", Map.of("issueDate", "2026-11-20"));
 
@@ -97,7 +97,7 @@ class IssueMailTest {
                 String.class, planId);
         assertThat(reference).isEqualTo(rolledBack);
         assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
-        assertThat(db.mailsInOutbox(subject(reference))).hasSize(1);
+        assertThat(db.mailsInOutbox(subject(reference), planId)).hasSize(1);
         var mailbox = smtp.getUserManager().getUserByEmail("cv.tu.qng@quangngai.dcs.vn");
         assertThat(smtp.getManagers().getImapHostManager().getInbox(mailbox).getMessageCount()).isEqualTo(1);
     }

@@ -41,8 +41,6 @@ class ReportRoundProcessTest {
     Db db;
     @Autowired
     ProcessEngine engine;
-    @Autowired
-    vn.ttdn.directory.DirectoryService directory;
 
     @BeforeEach
     void clock() {
@@ -199,8 +197,8 @@ class ReportRoundProcessTest {
         for (JsonNode body : view.path("bodies")) {
             if (body.path("kind").asText().equals("assigned")) {
                 String code = body.path("code").asText();
-                rounds.reportStraight(planId, roundId, code, personOf(code, vn.ttdn.directory.Role.OFFICER),
-                        personOf(code, vn.ttdn.directory.Role.LEADER), "cv.svhttdl.dlk");
+                rounds.reportStraight(planId, roundId, code, rounds.person(code, vn.ttdn.directory.Role.OFFICER),
+                        rounds.person(code, vn.ttdn.directory.Role.LEADER), "cv.svhttdl.dlk");
             }
         }
 
@@ -211,12 +209,6 @@ class ReportRoundProcessTest {
         assertThat(rounds.instance(roundId)).isWaitingAt("callActivity_agencyReports", "receiveTask_readyToConsolidate");
     }
 
-    /** Someone of the body with the role, as the directory has them (hand-written or generated). */
-    private String personOf(String body, vn.ttdn.directory.Role role) {
-        return directory.people().stream().filter(p -> p.body().code().equals(body) && p.roles().contains(role))
-                .map(vn.ttdn.directory.PersonView::username).sorted().findFirst()
-                .orElseThrow(() -> new AssertionError("No " + role + " in " + body));
-    }
 
     static List<String> codes(JsonNode round) {
         List<String> codes = new ArrayList<>();

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import vn.ttdn.directory.DirectoryService;
-import vn.ttdn.directory.PersonView;
 import vn.ttdn.directory.Role;
 import vn.ttdn.support.Chain;
 import vn.ttdn.support.Db;
@@ -34,8 +32,6 @@ class SeedPlanRoundsTest {
     Chain chain;
     @Autowired
     Db db;
-    @Autowired
-    DirectoryService directory;
     @Autowired
     ProcessEngine engine;
 
@@ -60,7 +56,7 @@ class SeedPlanRoundsTest {
     void everyBodyAskedReportsAndTheRoundIsReady(String planCode, String consolidating, String named)
             throws Exception {
         long planId = db.jdbc().queryForObject("select id from ttdn.plan where code = ?", Long.class, planCode);
-        String officer = person(consolidating, Role.OFFICER);
+        String officer = rounds.person(consolidating, Role.OFFICER);
 
         JsonNode round = rounds.open(planId, officer, Map.of("kind", "adhoc", "label", "Kiểm tra toàn bộ chuỗi",
                 "deadline", "2026-12-28"));
@@ -71,7 +67,8 @@ class SeedPlanRoundsTest {
 
         for (JsonNode body : round.path("bodies")) {
             String code = body.path("code").asText();
-            rounds.reportStraight(planId, roundId, code, person(code, Role.OFFICER), person(code, Role.LEADER), officer);
+            rounds.reportStraight(planId, roundId, code, rounds.person(code, Role.OFFICER),
+                    rounds.person(code, Role.LEADER), officer);
         }
 
         JsonNode view = rounds.round(roundId, officer);
@@ -80,9 +77,4 @@ class SeedPlanRoundsTest {
         assertThat(rounds.instance(roundId)).isWaitingAt("receiveTask_readyToConsolidate");
     }
 
-    private String person(String body, Role role) {
-        return directory.people().stream().filter(p -> p.body().code().equals(body) && p.roles().contains(role))
-                .map(PersonView::username).sorted().findFirst()
-                .orElseThrow(() -> new AssertionError("No " + role + " in " + body));
-    }
 }

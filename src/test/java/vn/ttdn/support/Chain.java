@@ -78,7 +78,9 @@ public class Chain {
         MvcResult result = mvc.perform(request.with(user(users.loadUserByUsername(username))).with(csrf()))
                 .andReturn();
         String text = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        return new Answer(result.getResponse().getStatus(), text.isBlank() ? null : json.readTree(text));
+        String type = result.getResponse().getContentType();
+        boolean isJson = type == null || type.contains("json");
+        return new Answer(result.getResponse().getStatus(), text.isBlank() || !isJson ? null : json.readTree(text));
     }
 
     public Answer start(long planId, String drafter) throws Exception {

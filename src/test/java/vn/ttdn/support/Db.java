@@ -42,6 +42,14 @@ public class Db {
                 "vn.ttdn.mail.OutgoingMail", subject);
     }
 
+    /** The same, for the mails about one plan (their text names it: "mã {planId}"). */
+    public List<Timestamp> mailsInOutbox(String subject, long planId) {
+        return jdbc.queryForList("select completion_date from ttdn.event_publication where event_type = ? "
+                + "and serialized_event::jsonb ->> 'subject' = ? and serialized_event::jsonb ->> 'body' like ? "
+                + "order by publication_date", Timestamp.class, "vn.ttdn.mail.OutgoingMail", subject,
+                "%(mã " + planId + ")%");
+    }
+
     public JdbcTemplate jdbc() {
         return jdbc;
     }

@@ -25,10 +25,19 @@ public class RoundDriver {
 
     private final Chain chain;
     private final ProcessEngine engine;
+    private final vn.ttdn.directory.DirectoryService directory;
 
-    public RoundDriver(Chain chain, ProcessEngine engine) {
+    public RoundDriver(Chain chain, ProcessEngine engine, vn.ttdn.directory.DirectoryService directory) {
         this.chain = chain;
         this.engine = engine;
+        this.directory = directory;
+    }
+
+    /** Someone of the body with the role, as the directory has them (hand-written or generated): the first by name. */
+    public String person(String body, vn.ttdn.directory.Role role) {
+        return directory.people().stream().filter(p -> p.body().code().equals(body) && p.roles().contains(role))
+                .map(vn.ttdn.directory.PersonView::username).sorted().findFirst()
+                .orElseThrow(() -> new AssertionError("No " + role + " in " + body));
     }
 
     /** Sets the engine's clock (Việt Nam time). */

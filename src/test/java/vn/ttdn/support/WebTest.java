@@ -35,8 +35,9 @@ public @interface WebTest {
         }
 
         @org.springframework.context.annotation.Bean
-        RoundDriver roundDriver(Chain chain, org.camunda.bpm.engine.ProcessEngine engine) {
-            return new RoundDriver(chain, engine);
+        RoundDriver roundDriver(Chain chain, org.camunda.bpm.engine.ProcessEngine engine,
+                                vn.ttdn.directory.DirectoryService directory) {
+            return new RoundDriver(chain, engine, directory);
         }
 
         @org.springframework.context.annotation.Bean

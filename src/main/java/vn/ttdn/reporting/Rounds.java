@@ -319,13 +319,16 @@ public class Rounds {
             t.cooperating().forEach(b -> named.add(b.code()));
         }));
         Map<String, List<Standing>> each = directory.standingEach(named, day);
+        Map<String, vn.ttdn.directory.BodyView> collectives = new LinkedHashMap<>();
+        directory.bodies(named).values().stream().filter(b -> b.kind() == vn.ttdn.directory.BodyKind.COLLECTIVE)
+                .forEach(b -> collectives.put(b.code(), b));
         for (PlanDetails.Group group : plan.groups()) {
             for (PlanDetails.Task task : group.tasks()) {
                 if (taskNumbers != null && !taskNumbers.contains(task.number())) {
                     continue;
                 }
-                addRoles(task, task.lead(), "lead", each, standings, stoodFor, roles, kinds);
-                addRoles(task, task.cooperating(), "cooperate", each, standings, stoodFor, roles, kinds);
+                addRoles(task, task.lead(), "lead", each, collectives, standings, stoodFor, roles, kinds);
+                addRoles(task, task.cooperating(), "cooperate", each, collectives, standings, stoodFor, roles, kinds);
             }
         }
         List<Asked> asked = new ArrayList<>();
@@ -343,13 +346,18 @@ public class Rounds {
     }
 
     private static void addRoles(PlanDetails.Task task, List<vn.ttdn.directory.BodyRef> named, String role,
-                                 Map<String, List<Standing>> each, Map<String, Standing> standings,
+                                 Map<String, List<Standing>> each, Map<String, vn.ttdn.directory.BodyView> collectives,
+                                 Map<String, Standing> standings,
                                  Map<String, Set<String>> stoodFor, Map<String, Map<String, String>> roles,
                                  Map<String, AskKind> kinds) {
         for (vn.ttdn.directory.BodyRef ref : named) {
             for (Standing s : each.getOrDefault(ref.code(), List.of())) {
                 String code = s.body().code();
-                standings.merge(code, s, (old, now) -> old.isReplacement() || !now.isReplacement() ? old : now);
+                // a body standing for members of a collective the plan names stands for the collective
+                // ("thay cho UBND cấp huyện", not for the first of thirteen district UBNDs)
+                Standing shown = s.isReplacement() && collectives.containsKey(ref.code())
+                        ? new Standing(s.body(), collectives.get(ref.code())) : s;
+                standings.merge(code, shown, (old, now) -> old.isReplacement() || !now.isReplacement() ? old : now);
                 Set<String> names = stoodFor.computeIfAbsent(code, c -> new LinkedHashSet<>());
                 names.add(ref.code());
                 if (s.isReplacement()) {

@@ -4,10 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -19,7 +17,6 @@ import vn.ttdn.plan.DayMonth;
 import vn.ttdn.plan.PlanDetails;
 import vn.ttdn.plan.PlanLifecycle;
 import vn.ttdn.plan.PlanStatus;
-import vn.ttdn.plan.TaskKind;
 import vn.ttdn.plan.Timeline;
 import vn.ttdn.reporting.internal.RoundStore;
 import vn.ttdn.reporting.internal.RoundStore.BodyRow;
@@ -49,9 +46,11 @@ public class Rounds {
     private final RoundAccess access;
     private final RoundNotices notices;
     private final ReportingProperties properties;
+    private final AskedBodies askedBodies;
 
     Rounds(RoundStore store, PlanLifecycle plans, DirectoryService directory, RoundAccess access, RoundNotices notices,
-           ReportingProperties properties) {
+           ReportingProperties properties, AskedBodies askedBodies) {
+        this.askedBodies = askedBodies;
         this.store = store;
         this.plans = plans;
         this.directory = directory;
@@ -115,7 +114,7 @@ public class Rounds {
             problems.add(InputProblem.of("deadline", "round.deadlineRequired", "the deadline is required"));
         } else if (in.deadline().isBefore(today)) {
             problems.add(InputProblem.of("deadline", "round.deadlinePast", "the deadline is in the past",
-                    in.deadline()));
+                    vn.ttdn.plan.PrintedDate.of(in.deadline())));
         }
         if (kind == RoundKind.YEARLY) {
             if (DayMonth.parse(plan.reporting().yearlyDeadline()).isPresent()) {
@@ -140,7 +139,7 @@ public class Rounds {
         List<String> bodies = in.bodies() == null || in.bodies().isEmpty() ? null : List.copyOf(in.bodies());
         if (bodies != null && problems.isEmpty()) {
             Set<String> known = new LinkedHashSet<>();
-            asked(plan, tasks, null, today).forEach(a -> {
+            askedBodies.of(plan, tasks, null, today).forEach(a -> {
                 known.add(a.standing().body().code());
                 known.addAll(a.stoodFor());
             });
@@ -192,7 +191,7 @@ public class Rounds {
                 consolidating.isReplacement() ? consolidating.replaces().code() : null);
         int position = 0;
         List<String> codes = new ArrayList<>();
-        for (Asked asked : asked(plan, round.taskNumbers(), round.bodyCodes(), today)) {
+        for (AskedBodies.Asked asked : askedBodies.of(plan, round.taskNumbers(), round.bodyCodes(), today)) {
             if (asked.standing().body().code().equals(consolidating.body().code())) {
                 continue;
             }
@@ -298,77 +297,6 @@ public class Rounds {
         return directory.standingOn(receiver, day).orElseThrow(() -> new InvalidInputException(HttpStatus.CONFLICT,
                 "No consolidating body", List.of(InputProblem.of("consolidatingBody", "round.noConsolidatingBody",
                         "body " + receiver + " has ended with no successor", receiver))));
-    }
-
-    /** A body asked: who stands, for which named bodies, assigned or requested, and its tasks. */
-    record Asked(Standing standing, Set<String> stoodFor, AskKind kind, List<Map<String, String>> tasks) {
-    }
-
-    /**
-     * The bodies a round asks: every body that leads or cooperates on its tasks, collectives expanded,
-     * each ended body replaced by its successor on the day; assigned when any of its tasks is assigned.
-     */
-    List<Asked> asked(PlanDetails plan, List<String> taskNumbers, List<String> bodyCodes, LocalDate day) {
-        Map<String, Standing> standings = new LinkedHashMap<>();
-        Map<String, Set<String>> stoodFor = new LinkedHashMap<>();
-        Map<String, Map<String, String>> roles = new LinkedHashMap<>();
-        Map<String, AskKind> kinds = new LinkedHashMap<>();
-        Set<String> named = new LinkedHashSet<>();
-        plan.groups().forEach(g -> g.tasks().forEach(t -> {
-            t.lead().forEach(b -> named.add(b.code()));
-            t.cooperating().forEach(b -> named.add(b.code()));
-        }));
-        Map<String, List<Standing>> each = directory.standingEach(named, day);
-        Map<String, vn.ttdn.directory.BodyView> collectives = new LinkedHashMap<>();
-        directory.bodies(named).values().stream().filter(b -> b.kind() == vn.ttdn.directory.BodyKind.COLLECTIVE)
-                .forEach(b -> collectives.put(b.code(), b));
-        for (PlanDetails.Group group : plan.groups()) {
-            for (PlanDetails.Task task : group.tasks()) {
-                if (taskNumbers != null && !taskNumbers.contains(task.number())) {
-                    continue;
-                }
-                addRoles(task, task.lead(), "lead", each, collectives, standings, stoodFor, roles, kinds);
-                addRoles(task, task.cooperating(), "cooperate", each, collectives, standings, stoodFor, roles, kinds);
-            }
-        }
-        List<Asked> asked = new ArrayList<>();
-        for (Map.Entry<String, Standing> e : standings.entrySet()) {
-            String code = e.getKey();
-            if (bodyCodes != null && !bodyCodes.contains(code)
-                    && stoodFor.get(code).stream().noneMatch(bodyCodes::contains)) {
-                continue;
-            }
-            List<Map<String, String>> tasks = roles.get(code).entrySet().stream()
-                    .map(r -> Map.of("number", r.getKey(), "role", r.getValue())).toList();
-            asked.add(new Asked(e.getValue(), stoodFor.get(code), kinds.get(code), tasks));
-        }
-        return asked;
-    }
-
-    private static void addRoles(PlanDetails.Task task, List<vn.ttdn.directory.BodyRef> named, String role,
-                                 Map<String, List<Standing>> each, Map<String, vn.ttdn.directory.BodyView> collectives,
-                                 Map<String, Standing> standings,
-                                 Map<String, Set<String>> stoodFor, Map<String, Map<String, String>> roles,
-                                 Map<String, AskKind> kinds) {
-        for (vn.ttdn.directory.BodyRef ref : named) {
-            for (Standing s : each.getOrDefault(ref.code(), List.of())) {
-                String code = s.body().code();
-                // a body standing for members of a collective the plan names stands for the collective
-                // ("thay cho UBND cấp huyện", not for the first of thirteen district UBNDs)
-                Standing shown = s.isReplacement() && collectives.containsKey(ref.code())
-                        ? new Standing(s.body(), collectives.get(ref.code())) : s;
-                standings.merge(code, shown, (old, now) -> old.isReplacement() || !now.isReplacement() ? old : now);
-                Set<String> names = stoodFor.computeIfAbsent(code, c -> new LinkedHashSet<>());
-                names.add(ref.code());
-                if (s.isReplacement()) {
-                    names.add(s.replaces().code());
-                }
-                roles.computeIfAbsent(code, c -> new LinkedHashMap<>()).merge(task.number(), role,
-                        (old, now) -> "lead".equals(old) ? old : now);
-                AskKind kind = task.kind() == TaskKind.REQUESTED ? AskKind.REQUESTED : AskKind.ASSIGNED;
-                kinds.merge(code, kind, (old, now) -> old == AskKind.ASSIGNED ? old : now);
-            }
-        }
     }
 
     private static int endYear(PlanDetails plan) {

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -32,9 +33,11 @@ class RoundNotices {
     private final PlanLifecycle plans;
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
+    private final String baseUrl;
 
     RoundNotices(Notifications notifications, DirectoryService directory, PlanLifecycle plans, MessageSource messages,
-                 ApplicationEventPublisher events) {
+                 ApplicationEventPublisher events, @Value("${ttdn.base-url:http://localhost:8080}") String baseUrl) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.notifications = notifications;
         this.directory = directory;
         this.plans = plans;
@@ -46,8 +49,8 @@ class RoundNotices {
         PlanDetails plan = plans.details(round.planId());
         String deadline = PrintedDate.of(round.deadline());
         String text = workingDaysLeft > 0
-                ? text("round.remind.before", plan.code(), deadline, workingDaysLeft, round.id())
-                : text("round.remind.today", plan.code(), deadline, round.id());
+                ? text("round.remind.before", plan.code(), deadline, workingDaysLeft, link(round))
+                : text("round.remind.today", plan.code(), deadline, link(round));
         notifications.notify(bodies, plan.id(), text);
         mail(bodies, OFFICERS_AND_LEADERS, text("round.remind.subject", plan.code(), deadline), text);
     }
@@ -57,7 +60,7 @@ class RoundNotices {
         String names = String.join("; ", directory.bodies(lateBodies).values().stream()
                 .map(vn.ttdn.directory.BodyView::name).toList());
         String text = text("round.late.body", plan.code(), PrintedDate.of(round.deadline()), lateBodies.size(), names,
-                round.id());
+                link(round));
         notifications.notify(List.of(round.consolidatingCode()), plan.id(), text);
         mail(List.of(round.consolidatingCode()), Set.of(Role.LEADER),
                 text("round.late.subject", plan.code(), lateBodies.size()), text);
@@ -68,6 +71,11 @@ class RoundNotices {
         if (!to.isEmpty()) {
             events.publishEvent(new OutgoingMail(to, subject, body));
         }
+    }
+
+    /** The round page's address, whole, so a mail's reader can open it. */
+    private String link(RoundRow round) {
+        return baseUrl + "/ky-bao-cao/" + round.id();
     }
 
     private String text(String key, Object... args) {

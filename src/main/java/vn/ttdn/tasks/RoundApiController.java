@@ -57,6 +57,13 @@ class RoundApiController {
         return rounds.view(id, user);
     }
 
+    @GetMapping("/api/rounds/{id}/process")
+    @Operation(summary = "The round's process: {processInstanceId, ended, xml, active, completed}")
+    vn.ttdn.workflow.ApprovalProcess.Diagram process(@PathVariable long id, CurrentUser user) {
+        rounds.view(id, user);
+        return process.diagram(id).orElseThrow(() -> new vn.ttdn.system.NotFoundException("No process of round " + id));
+    }
+
     @PostMapping("/api/rounds/{id}/open-now")
     @Operation(summary = "Open a scheduled round now, as if its opening day had come (its timer fires)")
     RoundView openNow(@PathVariable long id, CurrentUser user) {

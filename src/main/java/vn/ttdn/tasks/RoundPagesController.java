@@ -74,7 +74,7 @@ class RoundPagesController {
     @PostMapping("/ke-hoach/{id}/ky-bao-cao")
     String create(@PathVariable long id, @RequestParam(defaultValue = "adhoc") String kind,
                   @RequestParam(required = false) String label, @RequestParam(required = false) String deadline,
-                  CurrentUser user, RedirectAttributes redirect) {
+                  @RequestParam(required = false) List<String> tasks, CurrentUser user, RedirectAttributes redirect) {
         plans.get(id, user);
         LocalDate due;
         try {
@@ -85,7 +85,7 @@ class RoundPagesController {
             return "redirect:/ke-hoach/" + id + "#rounds-panel";
         }
         try {
-            long roundId = process.create(id, new AdhocRoundInput(kind, label, due, null, null), user);
+            long roundId = process.create(id, new AdhocRoundInput(kind, label, due, null, tasks), user);
             redirect.addFlashAttribute("notice", "round.opened");
             return "redirect:/ky-bao-cao/" + roundId;
         } catch (InvalidInputException | ForbiddenException e) {

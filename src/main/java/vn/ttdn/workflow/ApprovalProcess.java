@@ -1,10 +1,6 @@
 package vn.ttdn.workflow;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,14 +11,9 @@ import vn.ttdn.security.CurrentUser;
 import vn.ttdn.system.InputProblem;
 import vn.ttdn.system.InvalidInputException;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Starts a plan's approval and shows where it stands, as the model drawn with its path. */
 @Service
@@ -34,16 +25,13 @@ public class ApprovalProcess {
     }
 
     private final RuntimeService runtime;
-    private final HistoryService history;
-    private final RepositoryService repository;
     private final Approvals approvals;
     private final PlanLifecycle plans;
+    private final ProcessDiagrams diagrams;
 
-    ApprovalProcess(RuntimeService runtime, HistoryService history, RepositoryService repository, Approvals approvals,
-                    PlanLifecycle plans) {
+    ApprovalProcess(RuntimeService runtime, Approvals approvals, PlanLifecycle plans, ProcessDiagrams diagrams) {
         this.runtime = runtime;
-        this.history = history;
-        this.repository = repository;
+        this.diagrams = diagrams;
         this.approvals = approvals;
         this.plans = plans;
     }
@@ -79,29 +67,6 @@ public class ApprovalProcess {
     /** The plan's latest approval drawn: the model, where it is, where it has been. */
     @Transactional(readOnly = true)
     public Optional<Diagram> diagram(String planCode) {
-        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(PlanApproval.KEY).processInstanceBusinessKey(planCode)
-                .orderByProcessInstanceStartTime().desc().listPage(0, 1).stream().findFirst().orElse(null);
-        if (instance == null) {
-            return Optional.empty();
-        }
-        String xml;
-        try (InputStream model = repository.getProcessModel(instance.getProcessDefinitionId())) {
-            xml = new String(model.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the model of " + instance.getProcessDefinitionId(), e);
-        }
-        Set<String> active = new LinkedHashSet<>();
-        Set<String> completed = new LinkedHashSet<>();
-        for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery()
-                .processInstanceId(instance.getId()).orderByHistoricActivityInstanceStartTime().asc().list()) {
-            if (a.getEndTime() == null) {
-                active.add(a.getActivityId());
-            } else if (!a.isCanceled()) {
-                completed.add(a.getActivityId());
-            }
-        }
-        return Optional.of(new Diagram(instance.getId(), instance.getEndTime() != null, xml, List.copyOf(active),
-                List.copyOf(completed)));
+        return diagrams.latest(PlanApproval.KEY, planCode);
     }
 }

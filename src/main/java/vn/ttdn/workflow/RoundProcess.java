@@ -42,9 +42,11 @@ public class RoundProcess {
     private final RoundMessages messages;
     private final BusinessCalendar calendar;
     private final ReportingProperties properties;
+    private final ProcessDiagrams diagrams;
 
     RoundProcess(RuntimeService runtime, ManagementService management, Rounds rounds, RoundMessages messages,
-                 BusinessCalendar calendar, ReportingProperties properties) {
+                 BusinessCalendar calendar, ReportingProperties properties, ProcessDiagrams diagrams) {
+        this.diagrams = diagrams;
         this.runtime = runtime;
         this.management = management;
         this.rounds = rounds;
@@ -89,6 +91,12 @@ public class RoundProcess {
             messages.ready(roundId);
         }
         messages.closed(roundId);
+    }
+
+    /** The round's process drawn: the model, where it waits, where it has been. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ApprovalProcess.Diagram> diagram(long roundId) {
+        return diagrams.latest(ReportRound.KEY, ReportRound.businessKey(roundId));
     }
 
     private void fireOpeningTimer(long roundId) {

@@ -273,6 +273,29 @@ class ReportRulesTest {
         return bytes.toByteArray();
     }
 
+    @Test
+    void theRoundPageOpensAnAdHocRoundOnSomeTasksAndDrawsItsProcess() throws Exception {
+        long planId = rounds.issuedCopy(SeedPlans.QUANG_NGAI, "QNG-TEST-RULES-6", "qng");
+
+        // when the consolidating body's officer sends the plan page's form, asking tasks 2.2 only
+        Chain.Answer sent = chain.send(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/ke-hoach/" + planId + "/ky-bao-cao").param("kind", "adhoc").param("label", "Lao động nước ngoài")
+                .param("deadline", "2026-12-18").param("tasks", "2.2"), CONSOLIDATING);
+
+        // then the round is open, asking only the body that leads 2.2, and its process can be drawn
+        assertThat(sent.status()).isEqualTo(302);
+        long roundId = db.jdbc().queryForObject("select id from ttdn.report_round where plan_id = ? and kind = 'ADHOC'",
+                Long.class, planId);
+        rounds.runJobs(roundId);
+        JsonNode view = rounds.round(roundId, CONSOLIDATING);
+        assertThat(view.path("tasks").toString()).isEqualTo("[\"2.2\"]");
+        assertThat(ReportRoundProcessTest.codes(view)).containsExactly(LABOUR);
+        JsonNode diagram = Chain.ok(chain.get("/api/rounds/" + roundId + "/process", CONSOLIDATING)).body();
+        assertThat(diagram.path("xml").asText()).contains("report-round");
+        assertThat(diagram.path("active").toString()).contains("callActivity_agencyReports");
+        assertThat(chain.get("/api/rounds/" + roundId + "/process", "cv.btg.prtc").status()).isEqualTo(403);
+    }
+
     /** Completes each task as its holder, all threads released at once; the statuses. */
     private List<Integer> atOnce(Map<String, String> tasks, Map<String, Object> values) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(tasks.size());

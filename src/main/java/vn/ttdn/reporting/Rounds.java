@@ -270,6 +270,15 @@ public class Rounds {
         return pending;
     }
 
+    /**
+     * Whom the bodies of these rounds stand for, by "roundId/bodyCode", for lists that name many
+     * rounds' bodies at once (the inbox): one query.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, String> replacedNames(java.util.Collection<Long> roundIds) {
+        return store.replacedNames(roundIds);
+    }
+
     @Transactional(readOnly = true)
     public RoundView view(long roundId, CurrentUser user) {
         RoundRow round = row(roundId);

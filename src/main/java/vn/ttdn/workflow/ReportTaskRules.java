@@ -45,6 +45,20 @@ class ReportTaskRules implements TaskRules {
     }
 
     @Override
+    public Map<String, String> standsFor(java.util.Collection<TaskContext> tasks) {
+        Map<String, String> names = rounds.replacedNames(tasks.stream().map(t -> t.number(AgencyReport.ROUND_ID))
+                .collect(java.util.stream.Collectors.toSet()));
+        Map<String, String> byTask = new java.util.HashMap<>();
+        for (TaskContext t : tasks) {
+            String name = names.get(t.number(AgencyReport.ROUND_ID) + "/" + t.string(AgencyReport.REPORT_BODY));
+            if (name != null) {
+                byTask.put(t.taskId(), name);
+            }
+        }
+        return byTask;
+    }
+
+    @Override
     public Optional<String> refusal(TaskContext task, CurrentUser user) {
         return activity(task) == Activity.LEADER
                 ? reports.refusal(task.number(AgencyReport.ROUND_ID), task.string(AgencyReport.REPORT_BODY),

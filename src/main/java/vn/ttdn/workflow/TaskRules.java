@@ -26,6 +26,14 @@ interface TaskRules {
     /** The body whose work the task is: the one acting in the approval, the one reporting in a round. */
     String body(TaskContext task);
 
+    /**
+     * For the tasks whose body stands for another (an ended body the plan names), the name of that
+     * one, by task id; read for many tasks at once.
+     */
+    default Map<String, String> standsFor(java.util.Collection<TaskContext> tasks) {
+        return Map.of();
+    }
+
     /** Why this person may not claim or complete the task, if they may not: a reason code. */
     Optional<String> refusal(TaskContext task, CurrentUser user);
 

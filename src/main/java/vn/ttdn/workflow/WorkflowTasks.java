@@ -315,6 +315,14 @@ public class WorkflowTasks {
         }
         Map<String, BodyView> bodies = directory.bodies(bodyOf.values().stream().filter(Objects::nonNull)
                 .collect(Collectors.toSet()));
+        Map<String, String> standsFor = new HashMap<>();
+        Map<TaskRules, List<TaskContext>> byRules = new HashMap<>();
+        for (Task t : found) {
+            if (contexts.containsKey(t.getId())) {
+                byRules.computeIfAbsent(rulesOf(t), r -> new ArrayList<>()).add(contexts.get(t.getId()));
+            }
+        }
+        byRules.forEach((rule, list) -> standsFor.putAll(rule.standsFor(list)));
         Map<String, String> names = new HashMap<>();
         directory.people(found.stream().map(Task::getAssignee).filter(Objects::nonNull).collect(Collectors.toSet()))
                 .forEach(p -> names.put(p.username(), p.fullName()));
@@ -329,7 +337,7 @@ public class WorkflowTasks {
             Object round = c.variables().get(ReportRound.ROUND_ID);
             views.add(new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), processKey(t.getProcessDefinitionId()),
                     c.planId(), plan.code(), plan.title(), body, bodies.containsKey(body) ? bodies.get(body).name() : body,
-                    round == null ? null : ((Number) round).longValue(),
+                    standsFor.get(t.getId()), round == null ? null : ((Number) round).longValue(),
                     t.getCreateTime().toInstant(), t.getDueDate() == null ? null : t.getDueDate().toInstant(),
                     t.getAssignee(), t.getAssignee() == null ? null : names.getOrDefault(t.getAssignee(), t.getAssignee()),
                     c.string(PlanApproval.CONSULTED_BODY), t.getProcessInstanceId()));

@@ -77,6 +77,9 @@ class ReportRoundProcessTest {
         ProcessInstance instance = rounds.instance(roundId);
         assertThat(instance).isWaitingAt("callActivity_agencyReports")
                 .hasPassedInOrder("startEvent_roundScheduled", "timer_roundOpens", "serviceTask_openRound");
+        // and the inbox says whom the UBND reports for
+        assertThat(Chain.ok(chain.get("/api/tasks", "cv.qng-ubnd")).body().findValuesAsText("bodyReplaces"))
+                .anyMatch(name -> name.startsWith("Ủy ban nhân dân các huyện"));
 
         // when the Sở LĐTBXH reports straight through
         rounds.draft(planId, LABOUR, "cv.qng-sldtbxh", "Đã triển khai Nghị định 152");

@@ -126,6 +126,20 @@ public class RoundStore {
                 b.position(), write(b.tasks()));
     }
 
+    /** For the bodies of these rounds that stand for another: "roundId/bodyCode" → the name of the body they stand for. */
+    public Map<String, String> replacedNames(java.util.Collection<Long> roundIds) {
+        Map<String, String> names = new java.util.HashMap<>();
+        if (roundIds.isEmpty()) {
+            return names;
+        }
+        jdbc.query("""
+                select rb.round_id, rb.body_code, b.name from ttdn.round_body rb join ttdn.body b on b.code = rb.replaces_code
+                where rb.round_id = any (?)""", rs -> {
+            names.put(rs.getLong(1) + "/" + rs.getString(2), rs.getString(3));
+        }, (Object) roundIds.toArray(Long[]::new));
+        return names;
+    }
+
     public List<BodyRow> bodies(long roundId) {
         return jdbc.query("select * from ttdn.round_body where round_id = ? order by position", bodyRow, roundId);
     }

@@ -78,12 +78,13 @@ public class Rounds {
             }
         }
         deadlines.addAll(rule.fixedDeadlines());
+        deadlines.removeIf(deadline -> deadline.isBefore(today) || store.hasYearly(planId, deadline.getYear()));
+        if (deadlines.isEmpty()) {
+            return List.of();
+        }
         String consolidating = consolidatingOn(plan, today).body().code();
         List<Long> created = new ArrayList<>();
         for (LocalDate deadline : deadlines) {
-            if (deadline.isBefore(today) || store.hasYearly(planId, deadline.getYear())) {
-                continue;
-            }
             LocalDate opens = deadline.minusDays(properties.openDaysBefore());
             store.insert(new RoundRow(0, planId, RoundKind.YEARLY.name(), deadline.getYear(), null, deadline,
                     LocalDate.of(deadline.getYear() - 1, 12, 15),

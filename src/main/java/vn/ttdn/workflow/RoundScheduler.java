@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import vn.ttdn.approval.PlanIssued;
 import vn.ttdn.plan.PlanLifecycle;
+import vn.ttdn.system.InvalidInputException;
 
 /**
  * Schedules the yearly rounds of every issued plan: when a plan is issued (once its issuance has
@@ -39,7 +40,12 @@ class RoundScheduler implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         int scheduled = 0;
         for (long planId : plans.issuedIds()) {
-            scheduled += rounds.schedule(planId).size();
+            try {
+                scheduled += rounds.schedule(planId).size();
+            } catch (InvalidInputException e) {
+                // e.g. its consolidating body ended with no successor: the directory needs mending, the start does not
+                log.warn("Plan {}: its rounds cannot be scheduled: {}", planId, e.problems());
+            }
         }
         log.info("Report rounds: {} scheduled at start-up", scheduled);
     }

@@ -111,6 +111,9 @@ class ReportBrowserIT {
         assertThat(browser.find(By.id("body-" + FOREIGN)).getAttribute("data-state")).isEqualTo("received");
         assertThat(browser.find(By.id("body-QNG-UBND")).getAttribute("data-state")).isEqualTo("pending");
         assertThat(browser.find(By.cssSelector("#round-counts [data-count='received'] strong")).getText()).isEqualTo("2");
+        // and its process drawn, waiting for the other bodies' reports
+        browser.find(By.cssSelector("#round-diagram .process-diagram[data-state='ready'] "
+                + "g.djs-element.active[data-element-id='callActivity_agencyReports']"));
         browser.screenshot("round-two-received");
         browser.open("/ky-bao-cao/" + roundId + "/bao-cao/" + FOREIGN);
         assertThat(browser.find(By.id("report-version")).getText()).isEqualTo("2");

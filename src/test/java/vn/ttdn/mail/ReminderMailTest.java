@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.ttdn.directory.DirectoryService;
@@ -30,6 +29,7 @@ import vn.ttdn.support.SeedPlans;
  * server is down waits in the outbox and goes out once it is up again.
  */
 @MailTest
+@org.junit.jupiter.api.extension.ExtendWith(vn.ttdn.support.EngineClock.class)
 class ReminderMailTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -48,15 +48,9 @@ class ReminderMailTest {
     @Autowired
     DirectoryService directory;
 
-    @BeforeEach
-    void clock() {
-        rounds.clock(2026, 12, 1, 9);
-    }
-
     @AfterEach
     void stop() {
         smtp.stop();
-        rounds.resetClock();
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +26,7 @@ import vn.ttdn.support.WebTest;
  * closed with what is missing; the order of activities and what the database keeps.
  */
 @WebTest
+@org.junit.jupiter.api.extension.ExtendWith(vn.ttdn.support.EngineClock.class)
 class ReportRoundProcessTest {
 
     private static final String CONSOLIDATING = "cv.svhttdl.qng";
@@ -43,14 +43,8 @@ class ReportRoundProcessTest {
     ProcessEngine engine;
 
     @BeforeEach
-    void clock() {
+    void assertions() {
         AbstractAssertions.init(engine);
-        rounds.clock(2026, 12, 1, 9);
-    }
-
-    @AfterEach
-    void resetClock() {
-        rounds.resetClock();
     }
 
     @Test
@@ -211,7 +205,6 @@ class ReportRoundProcessTest {
         assertThat(line(view, "DLK-BTGTU").path("state").asText()).isEqualTo("pending");
         assertThat(rounds.instance(roundId)).isWaitingAt("callActivity_agencyReports", "receiveTask_readyToConsolidate");
     }
-
 
     static List<String> codes(JsonNode round) {
         List<String> codes = new ArrayList<>();

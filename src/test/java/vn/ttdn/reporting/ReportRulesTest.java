@@ -13,8 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.ttdn.directory.Role;
@@ -30,6 +28,7 @@ import vn.ttdn.support.WebTest;
  * issuance schedules, and twenty reports completed at once.
  */
 @WebTest
+@org.junit.jupiter.api.extension.ExtendWith(vn.ttdn.support.EngineClock.class)
 class ReportRulesTest {
 
     private static final String CONSOLIDATING = "cv.svhttdl.qng";
@@ -43,16 +42,6 @@ class ReportRulesTest {
     Chain chain;
     @Autowired
     Db db;
-
-    @BeforeEach
-    void clock() {
-        rounds.clock(2026, 12, 1, 9);
-    }
-
-    @AfterEach
-    void resetClock() {
-        rounds.resetClock();
-    }
 
     @Test
     void issuingAPlanSchedulesItsYearlyRoundsAndOpenNowOpensOne() throws Exception {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,6 +23,7 @@ import vn.ttdn.support.WebTest;
  * its demo officer and leader and is received, and the round stands ready to consolidate.
  */
 @WebTest
+@org.junit.jupiter.api.extension.ExtendWith(vn.ttdn.support.EngineClock.class)
 class SeedPlanRoundsTest {
 
     @Autowired
@@ -36,14 +36,8 @@ class SeedPlanRoundsTest {
     ProcessEngine engine;
 
     @BeforeEach
-    void clock() {
+    void assertions() {
         AbstractAssertions.init(engine);
-        rounds.clock(2026, 12, 1, 9);
-    }
-
-    @AfterEach
-    void resetClock() {
-        rounds.resetClock();
     }
 
     @ParameterizedTest(name = "{0}")

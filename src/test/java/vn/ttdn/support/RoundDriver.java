@@ -2,7 +2,6 @@ package vn.ttdn.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -17,7 +16,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 /**
  * Drives report rounds as the demo users would, through the API: issues a plan copy, opens a round,
  * runs the round's jobs (the job executor is off in these tests), fills and completes report tasks.
- * The engine's clock is set to a day of December 2026 and moved by the tests, never waited for.
+ * The engine's clock is set to a day of December 2026 ({@link EngineClock}) and moved by the tests,
+ * never waited for.
  */
 public class RoundDriver {
 
@@ -38,15 +38,6 @@ public class RoundDriver {
         return directory.people().stream().filter(p -> p.body().code().equals(body) && p.roles().contains(role))
                 .map(vn.ttdn.directory.PersonView::username).sorted().findFirst()
                 .orElseThrow(() -> new AssertionError("No " + role + " in " + body));
-    }
-
-    /** Sets the engine's clock (Việt Nam time). */
-    public void clock(int year, int month, int day, int hour) {
-        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(year, month, day, hour, 0, 0, 0, VIETNAM).toInstant()));
-    }
-
-    public void resetClock() {
-        ClockUtil.reset();
     }
 
     /** Imports a copy of a seed plan under a new code and takes it through approval to issued. Its id. */

@@ -65,6 +65,7 @@ class ReportBrowserIT {
         browser.signIn(CONSOLIDATING).open("/ke-hoach/" + planId + "#rounds-panel");
         assertThat(browser.text(By.id("rounds-consolidating"))).contains("Sở Văn hóa, Thể thao và Du lịch",
                 "thay cho Sở Thông tin và Truyền thông");
+        browser.screenshot("plan-rounds", By.id("rounds-panel"));
         browser.click(By.cssSelector("#round-new > summary"));
         browser.type(By.id("round-label"), "Sơ kết công tác thông tin đối ngoại quý IV");
         LocalDate deadline = LocalDate.now(VIETNAM).plusDays(20);

@@ -2,7 +2,6 @@ package vn.ttdn.reporting;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,7 +42,6 @@ public class Reports {
 
     /** The document type of a report in the registers ("BC" = Báo cáo). */
     public static final String REPORT = "BC";
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final RoundStore store;
     private final PlanLifecycle plans;
@@ -140,14 +138,14 @@ public class Reports {
         if (body.state().equals(BodyState.SUBMITTED.name()) || body.state().equals(BodyState.RECEIVED.name())) {
             throw wrongState(body, BodyState.PENDING);
         }
-        Map<String, Object> opened = formData(roundId, bodyCode);
+        // the rows come in the order the form opened with: the body's tasks, then the plan's indicators
         Map<String, Object> content = new LinkedHashMap<>();
         List<Map<String, Object>> rows = new ArrayList<>();
         List<Map<String, Object>> given = listOf(values.get("tasks"));
-        List<Map<String, Object>> expected = listOf(opened.get("tasks"));
+        List<Map<String, String>> expected = body.tasks();
         for (int i = 0; i < expected.size(); i++) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("taskNumber", expected.get(i).get("taskNumber"));
+            row.put("taskNumber", expected.get(i).get("number"));
             if (i < given.size()) {
                 given.get(i).forEach((k, v) -> {
                     if (v != null && !k.startsWith("task")) {
@@ -160,11 +158,11 @@ public class Reports {
         content.put("tasks", rows);
         List<Map<String, Object>> indicators = new ArrayList<>();
         List<Map<String, Object>> givenIndicators = listOf(values.get("indicators"));
-        List<Map<String, Object>> expectedIndicators = listOf(opened.get("indicators"));
+        List<ReportForms.Indicator> expectedIndicators = ReportForms.indicatorsOf(plans.details(round.planId()));
         for (int i = 0; i < expectedIndicators.size(); i++) {
             Object value = i < givenIndicators.size() ? givenIndicators.get(i).get("value") : null;
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("code", expectedIndicators.get(i).get("code"));
+            row.put("code", expectedIndicators.get(i).code());
             row.put("value", value);
             indicators.add(row);
         }
@@ -206,7 +204,7 @@ public class Reports {
             step(roundId, bodyCode, body.version(), "RETURNED", user, reason.trim(), now);
             return;
         }
-        LocalDate today = now.atZone(VIETNAM).toLocalDate();
+        LocalDate today = Rounds.day(now);
         // the register's entry names no plan: a plan's entries are its own numbers; the round keeps this one
         RegisterEntry number = registers.takeForReport(bodyCode, REPORT, today, null, user.username());
         boolean late = today.isAfter(round.deadline());

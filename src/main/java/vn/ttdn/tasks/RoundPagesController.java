@@ -84,17 +84,13 @@ class RoundPagesController {
                     "round.deadlineRequired", "the deadline is required"), VI));
             return "redirect:/ke-hoach/" + id + "#rounds-panel";
         }
-        try {
-            long roundId = process.create(id, new AdhocRoundInput(kind, label, due, null, tasks), user);
-            redirect.addFlashAttribute("notice", "round.opened");
-            return "redirect:/ky-bao-cao/" + roundId;
-        } catch (InvalidInputException | ForbiddenException e) {
-            redirect.addFlashAttribute("roundError", describe(e));
-        } catch (AccessDeniedException e) {
-            redirect.addFlashAttribute("roundError", problems.describe(InputProblem.of("", "round.notManager",
-                    "only the consolidating body's officers manage its rounds"), VI));
-        }
-        return "redirect:/ke-hoach/" + id + "#rounds-panel";
+        return attempt(redirect, "roundError", "round.notManager",
+                () -> process.create(id, new AdhocRoundInput(kind, label, due, null, tasks), user))
+                .map(roundId -> {
+                    redirect.addFlashAttribute("notice", "round.opened");
+                    return "redirect:/ky-bao-cao/" + roundId;
+                })
+                .orElse("redirect:/ke-hoach/" + id + "#rounds-panel");
     }
 
     @PostMapping("/ky-bao-cao/{id}/bao-cao/{body}/tep")
@@ -104,48 +100,44 @@ class RoundPagesController {
             throws java.io.IOException {
         String target = back != null && back.startsWith("/viec/") ? back : "/ky-bao-cao/" + id + "/bao-cao/" + body;
         byte[] content = file.getBytes();
-        try {
-            reports.attach(id, body, file.getOriginalFilename(), content, user);
-            redirect.addFlashAttribute("notice", "attachment.added");
-        } catch (InvalidInputException | ForbiddenException e) {
-            redirect.addFlashAttribute("error", describe(e));
-        } catch (AccessDeniedException e) {
-            redirect.addFlashAttribute("error", problems.describe(InputProblem.of("", "report.notYours",
-                    "a body writes only its own report"), VI));
-        }
+        attempt(redirect, "error", "report.notYours",
+                () -> reports.attach(id, body, file.getOriginalFilename(), content, user))
+                .ifPresent(added -> redirect.addFlashAttribute("notice", "attachment.added"));
         return "redirect:" + target;
     }
 
     @PostMapping("/ky-bao-cao/{id}/mo-ngay")
     String openNow(@PathVariable long id, CurrentUser user, RedirectAttributes redirect) {
-        return act(redirect, id, "round.opened", () -> {
-            process.openNow(id, user);
-            return null;
-        });
+        return onRound(redirect, id, "round.opened", () -> process.openNow(id, user));
     }
 
     @PostMapping("/ky-bao-cao/{id}/ket-thuc")
     String close(@PathVariable long id, CurrentUser user, RedirectAttributes redirect) {
-        return act(redirect, id, "round.closed", () -> {
-            process.close(id, user);
-            return null;
-        });
+        return onRound(redirect, id, "round.closed", () -> process.close(id, user));
     }
 
-    private String act(RedirectAttributes redirect, long id, String notice, Supplier<?> action) {
-        try {
-            action.get();
-            redirect.addFlashAttribute("notice", notice);
-        } catch (InvalidInputException | ForbiddenException e) {
-            redirect.addFlashAttribute("error", describe(e));
-        } catch (AccessDeniedException e) {
-            redirect.addFlashAttribute("error", problems.describe(InputProblem.of("", "round.notManager",
-                    "only the consolidating body's officers manage its rounds"), VI));
-        }
+    private String onRound(RedirectAttributes redirect, long id, String notice, Runnable action) {
+        attempt(redirect, "error", "round.notManager", () -> {
+            action.run();
+            return Boolean.TRUE;
+        }).ifPresent(done -> redirect.addFlashAttribute("notice", notice));
         return "redirect:/ky-bao-cao/" + id;
     }
 
-    private String describe(RuntimeException e) {
-        return problems.describe(e, VI);
+    /**
+     * Runs an action; on a refusal or a conflict puts why, in Vietnamese, in the flash attribute
+     * and answers empty ({@code deniedCode} words a refusal of who may act).
+     */
+    private <T> java.util.Optional<T> attempt(RedirectAttributes redirect, String errorAttribute, String deniedCode,
+                                              Supplier<T> action) {
+        try {
+            return java.util.Optional.of(action.get());
+        } catch (InvalidInputException | ForbiddenException e) {
+            redirect.addFlashAttribute(errorAttribute, problems.describe(e, VI));
+        } catch (AccessDeniedException e) {
+            redirect.addFlashAttribute(errorAttribute, problems.describe(InputProblem.of("", deniedCode,
+                    "you may not do this here"), VI));
+        }
+        return java.util.Optional.empty();
     }
 }

@@ -66,6 +66,21 @@ class RoundNotices {
                 text("round.late.subject", plan.code(), lateBodies.size()), text);
     }
 
+    /** The consolidated report was sent: the bodies it went to are told in-app, their officers, leaders and clerks by e-mail. */
+    void consolidationSent(RoundRow round, List<String> bodies, String number) {
+        if (bodies.isEmpty()) {
+            return;
+        }
+        PlanDetails plan = plans.details(round.planId());
+        String from = directory.body(round.consolidatingCode()).map(vn.ttdn.directory.BodyView::name)
+                .orElse(round.consolidatingCode());
+        String link = baseUrl + "/ky-bao-cao/" + round.id() + "/tong-hop";
+        String text = text("consolidation.sent.body", number, from, plan.code(), link);
+        notifications.notify(bodies, plan.id(), text);
+        mail(bodies, Set.of(Role.OFFICER, Role.LEADER, Role.CLERK), text("consolidation.sent.subject", number, from),
+                text);
+    }
+
     private void mail(Collection<String> bodies, Set<Role> roles, String subject, String body) {
         List<String> to = directory.emailsIn(bodies, roles);
         if (!to.isEmpty()) {

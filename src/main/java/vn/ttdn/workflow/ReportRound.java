@@ -17,7 +17,7 @@ final class ReportRound {
     static final String REMIND_3 = "serviceTask_remindThreeDays";
     static final String REMIND_DUE = "serviceTask_remindDueDay";
     static final String MARK_LATE = "serviceTask_markLate";
-    static final String READY = "receiveTask_readyToConsolidate";
+    static final String READY = "callActivity_consolidation";
 
     /** Sent when every assigned body is in before the deadline. */
     static final String MESSAGE_READY = "roundReady";

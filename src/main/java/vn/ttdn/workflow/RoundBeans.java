@@ -87,6 +87,25 @@ class RoundBeans {
         };
     }
 
+    /** The round is ready: its consolidated report starts, assembled from the reports in. */
+    @Bean
+    JavaDelegate startConsolidation(vn.ttdn.reporting.Consolidations consolidations) {
+        return (DelegateExecution execution) -> {
+            long roundId = (Long) execution.getVariable(RoundConsolidation.ROUND_ID);
+            consolidations.start(roundId, ClockUtil.getCurrentTime().toInstant());
+        };
+    }
+
+    /** The leader approved: the consolidated report is drawn as DOCX, XLSX and PDF and sent. */
+    @Bean
+    JavaDelegate sendConsolidation(vn.ttdn.reporting.Consolidations consolidations) {
+        return (DelegateExecution execution) -> {
+            long roundId = (Long) execution.getVariable(RoundConsolidation.ROUND_ID);
+            List<String> to = consolidations.send(roundId, ClockUtil.getCurrentTime().toInstant());
+            log.info("Round {}: consolidated report sent to {}", roundId, to);
+        };
+    }
+
     /** Every report of the round was received: the round is ready, if it was not already. */
     @Bean
     JavaDelegate allReportsIn(Rounds rounds) {

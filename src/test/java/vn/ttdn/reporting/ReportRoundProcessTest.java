@@ -85,7 +85,7 @@ class ReportRoundProcessTest {
         rounds.draft(planId, UBND, "cv.qng-ubnd", "Bản thứ hai");
         rounds.decide(planId, "userTask_leaderApproval", UBND, "pct.ubnd.qng", null);
         assertThat(rounds.round(roundId, CONSOLIDATING).path("status").asText()).isEqualTo("ready");
-        assertThat(instance).isWaitingAt("callActivity_agencyReports", "receiveTask_readyToConsolidate");
+        assertThat(instance).isWaitingAt("callActivity_agencyReports", "callActivity_consolidation");
         rounds.decide(planId, "userTask_receiveReport", UBND, CONSOLIDATING, "Thiếu kết quả của các xã miền núi.");
         assertThat(line(rounds.round(roundId, CONSOLIDATING), UBND).path("status").asText()).isEqualTo("returned");
         rounds.draft(planId, UBND, "cv.qng-ubnd", "Bản thứ ba, đủ các xã");
@@ -100,7 +100,7 @@ class ReportRoundProcessTest {
         assertThat(line(view, LABOUR).path("reportNumber").asText()).matches("\\d+/BC-SLDTBXH");
         assertThat(line(view, UBND).path("reportNumber").asText()).matches("\\d+/BC-UBND");
         assertThat(line(view, UBND).path("version").asInt()).isEqualTo(3);
-        assertThat(instance).isWaitingAt("receiveTask_readyToConsolidate")
+        assertThat(instance).isWaitingAt("callActivity_consolidation")
                 .hasPassed("boundaryEvent_roundReady", "serviceTask_allReportsIn", "endEvent_allReportsReceived")
                 .hasNotPassed("serviceTask_markLate", "boundaryEvent_roundClosed");
         assertThat(db.jdbc().queryForList("select step from ttdn.report_step where round_id = ? and body_code = ? "
@@ -139,7 +139,7 @@ class ReportRoundProcessTest {
         assertThat(line(view, UBND).path("status").asText()).isEqualTo("late");
         assertThat(line(view, LABOUR).path("late").asBoolean()).isFalse();
         ProcessInstance instance = rounds.instance(roundId);
-        assertThat(instance).isWaitingAt("callActivity_agencyReports", "receiveTask_readyToConsolidate")
+        assertThat(instance).isWaitingAt("callActivity_agencyReports", "callActivity_consolidation")
                 .hasPassed("serviceTask_remindSevenDays", "serviceTask_remindThreeDays", "serviceTask_remindDueDay",
                         "serviceTask_markLate");
 
@@ -150,7 +150,7 @@ class ReportRoundProcessTest {
         view = rounds.round(roundId, CONSOLIDATING);
         assertThat(line(view, UBND).path("state").asText()).isEqualTo("received");
         assertThat(line(view, UBND).path("late").asBoolean()).isTrue();
-        assertThat(instance).isWaitingAt("receiveTask_readyToConsolidate").hasPassed("endEvent_allReportsReceived");
+        assertThat(instance).isWaitingAt("callActivity_consolidation").hasPassed("endEvent_allReportsReceived");
     }
 
     @Test
@@ -172,7 +172,7 @@ class ReportRoundProcessTest {
         assertThat(line(closed, UBND).path("state").asText()).isEqualTo("missing");
         assertThat(line(closed, LABOUR).path("state").asText()).isEqualTo("submitted");
         ProcessInstance instance = rounds.instance(roundId);
-        assertThat(instance).isWaitingAt("receiveTask_readyToConsolidate")
+        assertThat(instance).isWaitingAt("callActivity_consolidation")
                 .hasPassed("boundaryEvent_roundReady", "boundaryEvent_roundClosed", "endEvent_roundClosed");
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("agency-report")
                 .superProcessInstanceId(instance.getId()).count()).isZero();
@@ -203,7 +203,7 @@ class ReportRoundProcessTest {
         view = rounds.round(roundId, "cv.svhttdl.dlk");
         assertThat(view.path("status").asText()).isEqualTo("ready");
         assertThat(line(view, "DLK-BTGTU").path("state").asText()).isEqualTo("pending");
-        assertThat(rounds.instance(roundId)).isWaitingAt("callActivity_agencyReports", "receiveTask_readyToConsolidate");
+        assertThat(rounds.instance(roundId)).isWaitingAt("callActivity_agencyReports", "callActivity_consolidation");
     }
 
     static List<String> codes(JsonNode round) {

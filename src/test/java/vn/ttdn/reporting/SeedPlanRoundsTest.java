@@ -68,7 +68,7 @@ class SeedPlanRoundsTest {
         JsonNode view = rounds.round(roundId, officer);
         assertThat(view.path("status").asText()).isEqualTo("ready");
         assertThat(view.path("counts").path("received").asInt()).isEqualTo(view.path("bodies").size());
-        assertThat(rounds.instance(roundId)).isWaitingAt("receiveTask_readyToConsolidate");
+        assertThat(rounds.instance(roundId)).isWaitingAt("callActivity_consolidation");
     }
 
 }

@@ -1,0 +1,407 @@
+package vn.ttdn.reporting;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import vn.ttdn.directory.BodyRef;
+import vn.ttdn.directory.BodyView;
+import vn.ttdn.directory.DirectoryService;
+import vn.ttdn.directory.Standing;
+import vn.ttdn.plan.Letterheads;
+import vn.ttdn.plan.PlanDetails;
+import vn.ttdn.plan.PlanLabel;
+import vn.ttdn.plan.PrintedDate;
+import vn.ttdn.reporting.Consolidation.Body;
+import vn.ttdn.reporting.Consolidation.Cell;
+import vn.ttdn.reporting.Consolidation.Group;
+import vn.ttdn.reporting.Consolidation.Indicator;
+import vn.ttdn.reporting.Consolidation.Narrative;
+import vn.ttdn.reporting.Consolidation.Status;
+import vn.ttdn.reporting.Consolidation.Task;
+import vn.ttdn.reporting.Consolidation.Timeliness;
+import vn.ttdn.reporting.internal.ConsolidationStore;
+import vn.ttdn.reporting.internal.RoundStore;
+import vn.ttdn.reporting.internal.RoundStore.BodyRow;
+import vn.ttdn.reporting.internal.RoundStore.RoundRow;
+
+/**
+ * Builds a round's consolidated report from the reports that are in (submitted or received): per
+ * task each body's cell and the task's overall state, per body how it reported, the indicators
+ * summed beside last year's round, and a draft of the five narrative parts. Reads only; the
+ * officer's edits are laid over the draft by {@link Consolidations}.
+ *
+ * <p>A task's overall state comes from the reports of its lead bodies (of every body asked on it
+ * when none leads): overdue if any says overdue; done on time when all say so, done late when all
+ * are done and one was late; not started when all say so; unreported when none says anything;
+ * otherwise in progress — a lead body's silence keeps a task from counting as done.
+ */
+@Component
+class ConsolidationAssembler {
+
+    private static final Locale VI = Locale.forLanguageTag("vi");
+
+    private final RoundStore rounds;
+    private final ConsolidationStore store;
+    private final vn.ttdn.plan.PlanLifecycle plans;
+    private final DirectoryService directory;
+    private final Letterheads letterheads;
+    private final MessageSource messages;
+
+    ConsolidationAssembler(RoundStore rounds, ConsolidationStore store, vn.ttdn.plan.PlanLifecycle plans,
+                           DirectoryService directory, Letterheads letterheads, MessageSource messages) {
+        this.rounds = rounds;
+        this.store = store;
+        this.plans = plans;
+        this.directory = directory;
+        this.letterheads = letterheads;
+        this.messages = messages;
+    }
+
+    /** The consolidated report as the reports stand now, with the generated narrative (no number, no signer). */
+    Consolidation assemble(RoundRow round, Instant now) {
+        PlanDetails plan = plans.details(round.planId());
+        List<BodyRow> asked = rounds.bodies(round.id());
+        Map<String, Map<String, Object>> reports = store.lastReports(round.id());
+        Map<String, Integer> returns = store.returns(round.id());
+        Set<String> codes = new HashSet<>();
+        codes.add(round.consolidatingCode());
+        asked.forEach(b -> {
+            codes.add(b.bodyCode());
+            if (b.replacesCode() != null) {
+                codes.add(b.replacesCode());
+            }
+        });
+        Map<String, BodyView> names = directory.bodies(codes);
+
+        // the rows of the reports that are in, by body and task number
+        Map<String, Map<String, Map<String, Object>>> rows = new HashMap<>();
+        for (BodyRow b : asked) {
+            if (BodyState.valueOf(b.state()).isIn()) {
+                Map<String, Map<String, Object>> byTask = new HashMap<>();
+                listOf(reports.getOrDefault(b.bodyCode(), Map.of()).get("tasks"))
+                        .forEach(r -> byTask.put(String.valueOf(r.get("taskNumber")), r));
+                rows.put(b.bodyCode(), byTask);
+            }
+        }
+        List<Group> groups = groups(round, plan, asked, rows);
+        List<Body> bodies = bodies(asked, rows, returns, names);
+        List<Indicator> indicators = indicators(round, plan, asked, reports);
+        Map<String, Integer> taskCounts = new LinkedHashMap<>();
+        for (Status s : Status.values()) {
+            taskCounts.put(s.code, 0);
+        }
+        groups.forEach(g -> g.tasks().forEach(t -> taskCounts.merge(t.overall().code, 1, Integer::sum)));
+        Map<String, Integer> bodyCounts = new LinkedHashMap<>();
+        for (Timeliness t : Timeliness.values()) {
+            bodyCounts.put(t.code, (int) bodies.stream().filter(b -> b.timeliness() == t).count());
+        }
+        bodyCounts.put("returned", (int) bodies.stream().filter(b -> b.returns() > 0).count());
+        bodyCounts.put("asked", bodies.size());
+        bodyCounts.put("in", (int) bodies.stream().filter(b -> b.state().isIn()).count());
+
+        String consolidatingName = names.get(round.consolidatingCode()).name();
+        Consolidation draft = new Consolidation(round.id(), new PlanLabel(plan.id(), plan.code(), plan.title()),
+                round.year(), RoundKind.valueOf(round.kind()), Reports.title(round, plan), subject(round, plan),
+                round.periodFrom() == null ? null : new RoundView.Period(round.periodFrom(), round.periodTo()),
+                round.deadline(), round.consolidatingCode(), consolidatingName,
+                letterheads.of(round.consolidatingCode()), Consolidation.State.DRAFT, 0, null, null, null, null,
+                groups, bodies, indicators, taskCounts, bodyCounts, recipients(plan, round, now), "VT", now);
+        return withNarrative(draft, narrative(draft, plan));
+    }
+
+    static Consolidation withNarrative(Consolidation c, Narrative narrative) {
+        return new Consolidation(c.roundId(), c.plan(), c.year(), c.kind(), c.title(), c.subject(), c.period(),
+                c.deadline(), c.consolidatingCode(), c.consolidatingName(), c.letterhead(), c.state(), c.version(),
+                c.number(), c.dated(), c.signer(), narrative, c.groups(), c.bodies(), c.indicators(), c.taskCounts(),
+                c.bodyCounts(), c.recipients(), c.archive(), c.assembledAt());
+    }
+
+    private List<Group> groups(RoundRow round, PlanDetails plan, List<BodyRow> asked,
+                               Map<String, Map<String, Map<String, Object>>> rows) {
+        // who is asked on which task, in the round's order of bodies
+        Map<String, List<Map.Entry<BodyRow, String>>> askedOn = new HashMap<>();
+        for (BodyRow b : asked) {
+            for (Map<String, String> ref : b.tasks()) {
+                askedOn.computeIfAbsent(ref.get("number"), k -> new ArrayList<>()).add(Map.entry(b, ref.get("role")));
+            }
+        }
+        Set<String> inRound = round.taskNumbers() == null ? null : new HashSet<>(round.taskNumbers());
+        List<Group> groups = new ArrayList<>();
+        for (PlanDetails.Group g : plan.groups()) {
+            List<Task> tasks = new ArrayList<>();
+            for (PlanDetails.Task t : g.tasks()) {
+                if (inRound != null && !inRound.contains(t.number())) {
+                    continue;
+                }
+                List<Cell> cells = new ArrayList<>();
+                for (Map.Entry<BodyRow, String> on : askedOn.getOrDefault(t.number(), List.of())) {
+                    BodyRow b = on.getKey();
+                    Map<String, Object> row = rows.getOrDefault(b.bodyCode(), Map.of()).get(t.number());
+                    cells.add(row == null || row.get("status") == null
+                            ? new Cell(b.bodyCode(), on.getValue(), Status.UNREPORTED, null, null, null, b.late())
+                            : new Cell(b.bodyCode(), on.getValue(), Status.of(String.valueOf(row.get("status"))),
+                            text(row.get("result")), text(row.get("difficulties")), text(row.get("proposals")),
+                            b.late()));
+                }
+                tasks.add(new Task(t.number(), t.content(), overall(cells), cells));
+            }
+            if (!tasks.isEmpty()) {
+                groups.add(new Group(g.number(), g.title(), tasks));
+            }
+        }
+        return groups;
+    }
+
+    /** The task's state from its lead bodies' cells (from every cell when no lead body is asked). */
+    static Status overall(List<Cell> cells) {
+        List<Cell> leads = cells.stream().filter(c -> "lead".equals(c.role())).toList();
+        List<Status> said = (leads.isEmpty() ? cells : leads).stream().map(Cell::status).toList();
+        List<Status> reported = said.stream().filter(s -> s != Status.UNREPORTED).toList();
+        if (reported.isEmpty()) {
+            return Status.UNREPORTED;
+        }
+        if (reported.contains(Status.OVERDUE)) {
+            return Status.OVERDUE;
+        }
+        boolean allReported = reported.size() == said.size();
+        if (allReported && reported.stream().allMatch(s -> s == Status.DONE_ON_TIME)) {
+            return Status.DONE_ON_TIME;
+        }
+        if (allReported && reported.stream().allMatch(s -> s == Status.DONE_ON_TIME || s == Status.DONE_LATE)) {
+            return Status.DONE_LATE;
+        }
+        if (allReported && reported.stream().allMatch(s -> s == Status.NOT_STARTED)) {
+            return Status.NOT_STARTED;
+        }
+        return Status.IN_PROGRESS;
+    }
+
+    private static List<Body> bodies(List<BodyRow> asked, Map<String, Map<String, Map<String, Object>>> rows,
+                                     Map<String, Integer> returns, Map<String, BodyView> names) {
+        List<Body> bodies = new ArrayList<>();
+        for (BodyRow b : asked) {
+            BodyState state = BodyState.valueOf(b.state());
+            Timeliness timeliness = state == BodyState.MISSING ? Timeliness.MISSING
+                    : b.late() ? Timeliness.LATE : state.isIn() ? Timeliness.ON_TIME : Timeliness.PENDING;
+            Map<String, Map<String, Object>> said = rows.getOrDefault(b.bodyCode(), Map.of());
+            List<String> unreported = b.tasks().stream().map(t -> t.get("number"))
+                    .filter(n -> said.get(n) == null || said.get(n).get("status") == null).toList();
+            BodyView body = names.get(b.bodyCode());
+            BodyView replaced = b.replacesCode() == null ? null : names.get(b.replacesCode());
+            bodies.add(new Body(b.bodyCode(), body.name(), body.shortName(), replaced == null ? null : replaced.name(),
+                    AskKind.valueOf(b.kind()), state, timeliness, returns.getOrDefault(b.bodyCode(), 0),
+                    b.submittedAt(), b.receivedAt(), b.reportNumber(), unreported));
+        }
+        return bodies;
+    }
+
+    private List<Indicator> indicators(RoundRow round, PlanDetails plan, List<BodyRow> asked,
+                                       Map<String, Map<String, Object>> reports) {
+        Map<String, Map<String, BigDecimal>> byBody = figures(asked, reports);
+        Map<String, BigDecimal> lastYear = lastYear(round);
+        List<Indicator> indicators = new ArrayList<>();
+        for (ReportForms.Indicator i : ReportForms.indicatorsOf(plan)) {
+            Map<String, BigDecimal> values = byBody.getOrDefault(i.code(), Map.of());
+            BigDecimal total = values.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            indicators.add(new Indicator(i.code(), i.label(), i.unit(), total,
+                    lastYear == null ? null : lastYear.getOrDefault(i.code(), BigDecimal.ZERO), values));
+        }
+        return indicators;
+    }
+
+    /** Each indicator's figure in each report that is in: indicator code → body code → value. */
+    private static Map<String, Map<String, BigDecimal>> figures(List<BodyRow> asked,
+                                                                Map<String, Map<String, Object>> reports) {
+        Map<String, Map<String, BigDecimal>> byIndicator = new HashMap<>();
+        for (BodyRow b : asked) {
+            if (!BodyState.valueOf(b.state()).isIn()) {
+                continue;
+            }
+            for (Map<String, Object> row : listOf(reports.getOrDefault(b.bodyCode(), Map.of()).get("indicators"))) {
+                BigDecimal value = number(row.get("value"));
+                if (value != null) {
+                    byIndicator.computeIfAbsent(String.valueOf(row.get("code")), k -> new LinkedHashMap<>())
+                            .put(b.bodyCode(), value);
+                }
+            }
+        }
+        return byIndicator;
+    }
+
+    /** The indicators summed over last year's yearly round of the plan, or null when it had none. */
+    private Map<String, BigDecimal> lastYear(RoundRow round) {
+        RoundRow previous = rounds.ofPlan(round.planId()).stream()
+                .filter(r -> RoundKind.YEARLY.name().equals(r.kind()) && r.year() == round.year() - 1
+                        && !RoundStatus.SCHEDULED.name().equals(r.status()))
+                .findFirst().orElse(null);
+        if (previous == null) {
+            return null;
+        }
+        Map<String, BigDecimal> totals = new HashMap<>();
+        figures(rounds.bodies(previous.id()), store.lastReports(previous.id()))
+                .forEach((code, values) -> totals.put(code,
+                        values.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)));
+        return totals;
+    }
+
+    /** The issuing body and the plan's receivers (as they stand today), for "Nơi nhận:". */
+    private List<String> recipients(PlanDetails plan, RoundRow round, Instant now) {
+        Set<String> named = new LinkedHashSet<>();
+        named.add(plan.issuer().code());
+        plan.reporting().consolidatedTo().stream().map(BodyRef::code).forEach(named::add);
+        List<String> lines = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String code : named) {
+            directory.standingOn(code, Rounds.day(now)).map(Standing::body)
+                    .filter(b -> !b.code().equals(round.consolidatingCode()) && seen.add(b.code()))
+                    .ifPresent(b -> lines.add(b.name()));
+        }
+        lines.add(text("consolidation.recipient.leaders"));
+        return lines;
+    }
+
+    private String subject(RoundRow round, PlanDetails plan) {
+        String document = plan.issued() != null && plan.issued().reference() != null
+                ? text("consolidation.subject.numbered", plan.issued().reference(),
+                plan.issued().issuedOn() == null ? "" : PrintedDate.of(plan.issued().issuedOn()), plan.issuer().name())
+                : text("consolidation.subject.plan", plan.title());
+        return RoundKind.ADHOC.name().equals(round.kind())
+                ? text("consolidation.subject.adhoc", document, round.label() == null ? "" : round.label())
+                : text("consolidation.subject.yearly", document, String.valueOf(round.year()));
+    }
+
+    /** The five parts, drafted from the figures and what the bodies wrote. */
+    private Narrative narrative(Consolidation c, PlanDetails plan) {
+        Map<String, Body> bodies = c.bodies().stream().collect(Collectors.toMap(Body::code, Function.identity()));
+        Map<Status, Integer> counts = new EnumMap<>(Status.class);
+        c.groups().forEach(g -> g.tasks().forEach(t -> counts.merge(t.overall(), 1, Integer::sum)));
+        int tasks = counts.values().stream().mapToInt(Integer::intValue).sum();
+
+        List<String> achievements = new ArrayList<>();
+        achievements.add(text("consolidation.draft.opening", c.period() == null ? "" : text(
+                "consolidation.draft.period", PrintedDate.of(c.period().from()), PrintedDate.of(c.period().to())),
+                c.bodyCounts().get("in"), c.bodyCounts().get("asked"), tasks,
+                counts.getOrDefault(Status.DONE_ON_TIME, 0), counts.getOrDefault(Status.DONE_LATE, 0),
+                counts.getOrDefault(Status.IN_PROGRESS, 0)));
+        for (Indicator i : c.indicators()) {
+            if (i.total().signum() > 0) {
+                achievements.add(text("consolidation.draft.indicator", i.label(), i.total().toPlainString(), i.unit()));
+            }
+        }
+        Map<String, Map<String, Object>> reports = store.lastReports(c.roundId());
+        for (Body b : c.bodies()) {
+            if (b.state().isIn()) {
+                String summary = text(reports.getOrDefault(b.code(), Map.of()).get("summary"));
+                if (summary != null) {
+                    achievements.add("- " + b.name() + ": " + summary);
+                }
+            }
+        }
+
+        List<String> shortcomings = new ArrayList<>();
+        for (Group g : c.groups()) {
+            for (Task t : g.tasks()) {
+                if (t.overall() == Status.OVERDUE || t.overall() == Status.NOT_STARTED) {
+                    shortcomings.add(text("consolidation.draft.taskBehind", t.number(), shorten(t.content()),
+                            t.overall().label.toLowerCase(VI)));
+                }
+            }
+        }
+        names(c.bodies(), Timeliness.PENDING).ifPresent(n -> shortcomings.add(text("consolidation.draft.pending", n)));
+        names(c.bodies(), Timeliness.MISSING).ifPresent(n -> shortcomings.add(text("consolidation.draft.missing", n)));
+        String lateIn = c.bodies().stream().filter(b -> b.timeliness() == Timeliness.LATE && b.state().isIn())
+                .map(Body::name).collect(Collectors.joining("; "));
+        if (!lateIn.isEmpty()) {
+            shortcomings.add(text("consolidation.draft.lateIn", lateIn));
+        }
+        if (shortcomings.isEmpty()) {
+            shortcomings.add(text("consolidation.draft.noShortcomings"));
+        }
+
+        List<String> causes = new ArrayList<>();
+        List<String> recommendations = new ArrayList<>();
+        for (Group g : c.groups()) {
+            for (Task t : g.tasks()) {
+                for (Cell cell : t.cells()) {
+                    String name = bodies.get(cell.bodyCode()).name();
+                    if (cell.difficulties() != null) {
+                        causes.add(text("consolidation.draft.cause", name, t.number(), cell.difficulties()));
+                    }
+                    if (cell.proposals() != null) {
+                        recommendations.add(text("consolidation.draft.cause", name, t.number(), cell.proposals()));
+                    }
+                }
+            }
+        }
+        for (Body b : c.bodies()) {
+            String said = b.state().isIn() ? text(reports.getOrDefault(b.code(), Map.of()).get("recommendations")) : null;
+            if (said != null) {
+                recommendations.add("- " + b.name() + ": " + said);
+            }
+        }
+        if (causes.isEmpty()) {
+            causes.add(text("consolidation.draft.noCauses"));
+        }
+        if (recommendations.isEmpty()) {
+            recommendations.add(text("consolidation.draft.noRecommendations"));
+        }
+        String directions = text("consolidation.draft.directions", plan.issued() != null
+                && plan.issued().reference() != null ? plan.issued().reference() : plan.code());
+        return new Narrative(String.join("\n", achievements), String.join("\n", shortcomings),
+                String.join("\n", causes), directions, String.join("\n", recommendations));
+    }
+
+    private static java.util.Optional<String> names(List<Body> bodies, Timeliness timeliness) {
+        String names = bodies.stream().filter(b -> b.timeliness() == timeliness).map(Body::name)
+                .collect(Collectors.joining("; "));
+        return names.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(names);
+    }
+
+    private static String shorten(String content) {
+        if (content == null) {
+            return "";
+        }
+        String line = content.strip().split("\\R", 2)[0];
+        return line.length() <= 120 ? line : line.substring(0, 117).strip() + "…";
+    }
+
+    private static String text(Object value) {
+        return value == null || String.valueOf(value).isBlank() ? null : String.valueOf(value).strip();
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, VI);
+    }
+
+    static BigDecimal number(Object value) {
+        if (value == null || String.valueOf(value).isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(String.valueOf(value).strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> listOf(Object value) {
+        if (!(value instanceof List<?> list)) {
+            return List.of();
+        }
+        return list.stream().filter(Map.class::isInstance).map(m -> (Map<String, Object>) m).toList();
+    }
+}

@@ -133,10 +133,10 @@ public class Registers {
 
     /** The number of a reference written the way this register writes its own ("116/KH-UBND" → 116). */
     static int numberIn(String reference, String documentType, BodyView body) {
-        String suffix = reference(0, documentType, body).substring(1);
+        String suffix = reference(10, documentType, body).substring(2);
         String digits = reference == null || !reference.endsWith(suffix) ? ""
                 : reference.substring(0, reference.length() - suffix.length());
-        if (!digits.matches("[1-9][0-9]{0,8}")) {
+        if (!digits.matches("0?[1-9][0-9]{0,8}")) {
             throw new InvalidInputException("Not a number of this register", List.of(InputProblem.of("number",
                     "register.foreignNumber", "\"" + reference + "\" is not a number of the register of "
                             + body.code() + " (" + reference(1, documentType, body) + ", …)", reference,
@@ -150,9 +150,11 @@ public class Registers {
      * (Hướng dẫn 36-HD/VPTW and Nghị định 30/2020/NĐ-CP).
      */
     static String reference(int number, String documentType, BodyView body) {
+        // numbers under 10 take a leading zero (Decree 30/2020, Appendix I: "Số: 05/BC-SVHTTDL")
+        String printed = String.format("%02d", number);
         return body.kind().isParty()
-                ? number + "-" + documentType + "/" + body.register()
-                : number + "/" + documentType + "-" + body.register();
+                ? printed + "-" + documentType + "/" + body.register()
+                : printed + "/" + documentType + "-" + body.register();
     }
 
     /**

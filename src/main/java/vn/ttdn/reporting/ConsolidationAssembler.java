@@ -122,6 +122,57 @@ class ConsolidationAssembler {
         return withNarrative(draft, narrative(draft, plan));
     }
 
+    /**
+     * One body's own report in the same shape: its letterhead, its number and date, its tasks with its
+     * single cell each, its figures, its summary and recommendations, sent to the consolidating body;
+     * the signer is the leader who approved it. Drawn from its last version, in or not.
+     */
+    Consolidation assembleReport(RoundRow round, BodyRow body, Consolidation.Signer signer, Instant now) {
+        PlanDetails plan = plans.details(round.planId());
+        Map<String, Object> report = store.lastReports(round.id()).getOrDefault(body.bodyCode(), Map.of());
+        Map<String, Map<String, Object>> byTask = new HashMap<>();
+        listOf(report.get("tasks")).forEach(r -> byTask.put(String.valueOf(r.get("taskNumber")), r));
+        Map<String, Map<String, Map<String, Object>>> rows = Map.of(body.bodyCode(), byTask);
+        List<String> codes = new ArrayList<>(List.of(body.bodyCode(), round.consolidatingCode()));
+        if (body.replacesCode() != null) {
+            codes.add(body.replacesCode());
+        }
+        Map<String, BodyView> names = directory.bodies(codes);
+        List<Group> groups = groups(round, plan, List.of(body), rows).stream()
+                .map(g -> new Group(g.number(), g.title(), g.tasks().stream().filter(t -> !t.cells().isEmpty())
+                        .toList()))
+                .filter(g -> !g.tasks().isEmpty()).toList();
+        // the body's own figures, whatever its state
+        BodyRow asIn = new BodyRow(body.roundId(), body.bodyCode(), body.replacesCode(), body.kind(), body.position(),
+                BodyState.SUBMITTED.name(), body.late(), body.version(), body.submittedAt(), body.receivedAt(),
+                body.reportNumber(), body.tasks());
+        Map<String, Map<String, BigDecimal>> figures = figures(List.of(asIn), Map.of(body.bodyCode(), report));
+        List<Indicator> indicators = ReportForms.indicatorsOf(plan).stream().map(i -> {
+            Map<String, BigDecimal> values = figures.getOrDefault(i.code(), Map.of());
+            return new Indicator(i.code(), i.label(), i.unit(),
+                    values.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add), null, values);
+        }).toList();
+        Map<String, Integer> taskCounts = new LinkedHashMap<>();
+        for (Status s : Status.values()) {
+            taskCounts.put(s.code, 0);
+        }
+        groups.forEach(g -> g.tasks().forEach(t -> taskCounts.merge(t.cells().get(0).status().code, 1,
+                Integer::sum)));
+        List<Body> bodies = bodies(List.of(body), rows, store.returns(round.id()), names);
+        BodyView own = names.get(body.bodyCode());
+        String title = own.name() + " — " + Reports.title(round, plan);
+        return new Consolidation(round.id(), new PlanLabel(plan.id(), plan.code(), plan.title()), round.year(),
+                RoundKind.valueOf(round.kind()), title, subject(round, plan),
+                round.periodFrom() == null ? null : new RoundView.Period(round.periodFrom(), round.periodTo()),
+                round.deadline(), body.bodyCode(), own.name(), letterheads.of(body.bodyCode()),
+                body.reportNumber() == null ? Consolidation.State.DRAFT : Consolidation.State.SENT, body.version(),
+                body.reportNumber(), body.submittedAt() == null ? null : Rounds.day(body.submittedAt()),
+                signer, new Narrative(words(report.get("summary")), null, null, null,
+                words(report.get("recommendations"))), groups, bodies, indicators, taskCounts,
+                Map.of("asked", 1, "in", BodyState.valueOf(body.state()).isIn() ? 1 : 0),
+                List.of(names.get(round.consolidatingCode()).name()), "VT", now);
+    }
+
     static Consolidation withNarrative(Consolidation c, Narrative narrative) {
         return new Consolidation(c.roundId(), c.plan(), c.year(), c.kind(), c.title(), c.subject(), c.period(),
                 c.deadline(), c.consolidatingCode(), c.consolidatingName(), c.letterhead(), c.state(), c.version(),
@@ -153,7 +204,7 @@ class ConsolidationAssembler {
                     cells.add(row == null || row.get("status") == null
                             ? new Cell(b.bodyCode(), on.getValue(), Status.UNREPORTED, null, null, null, b.late())
                             : new Cell(b.bodyCode(), on.getValue(), Status.of(String.valueOf(row.get("status"))),
-                            text(row.get("result")), text(row.get("difficulties")), text(row.get("proposals")),
+                            words(row.get("result")), words(row.get("difficulties")), words(row.get("proposals")),
                             b.late()));
                 }
                 tasks.add(new Task(t.number(), t.content(), overall(cells), cells));
@@ -304,7 +355,7 @@ class ConsolidationAssembler {
         Map<String, Map<String, Object>> reports = store.lastReports(c.roundId());
         for (Body b : c.bodies()) {
             if (b.state().isIn()) {
-                String summary = text(reports.getOrDefault(b.code(), Map.of()).get("summary"));
+                String summary = words(reports.getOrDefault(b.code(), Map.of()).get("summary"));
                 if (summary != null) {
                     achievements.add("- " + b.name() + ": " + summary);
                 }
@@ -320,7 +371,11 @@ class ConsolidationAssembler {
                 }
             }
         }
-        names(c.bodies(), Timeliness.PENDING).ifPresent(n -> shortcomings.add(text("consolidation.draft.pending", n)));
+        String notIn = c.bodies().stream().filter(b -> !b.state().isIn() && b.state() != BodyState.MISSING)
+                .map(Body::name).collect(Collectors.joining("; "));
+        if (!notIn.isEmpty()) {
+            shortcomings.add(text("consolidation.draft.pending", notIn));
+        }
         names(c.bodies(), Timeliness.MISSING).ifPresent(n -> shortcomings.add(text("consolidation.draft.missing", n)));
         String lateIn = c.bodies().stream().filter(b -> b.timeliness() == Timeliness.LATE && b.state().isIn())
                 .map(Body::name).collect(Collectors.joining("; "));
@@ -347,7 +402,7 @@ class ConsolidationAssembler {
             }
         }
         for (Body b : c.bodies()) {
-            String said = b.state().isIn() ? text(reports.getOrDefault(b.code(), Map.of()).get("recommendations")) : null;
+            String said = b.state().isIn() ? words(reports.getOrDefault(b.code(), Map.of()).get("recommendations")) : null;
             if (said != null) {
                 recommendations.add("- " + b.name() + ": " + said);
             }
@@ -378,7 +433,7 @@ class ConsolidationAssembler {
         return line.length() <= 120 ? line : line.substring(0, 117).strip() + "…";
     }
 
-    private static String text(Object value) {
+    private static String words(Object value) {
         return value == null || String.valueOf(value).isBlank() ? null : String.valueOf(value).strip();
     }
 

@@ -329,6 +329,34 @@ public class Consolidations {
         return draw(drawer(), current(round, row, now), format);
     }
 
+    /**
+     * One body's own report in a round as a document (DOCX, XLSX, PDF), for those who may read it:
+     * signed by the leader who approved it, once approved.
+     */
+    @Transactional(readOnly = true)
+    public Consolidation report(long roundId, String bodyCode, CurrentUser user, Instant now) {
+        RoundRow round = round(roundId);
+        RoundStore.BodyRow body = rounds.body(roundId, bodyCode)
+                .orElseThrow(() -> new NotFoundException("Round " + roundId + " does not ask " + bodyCode));
+        access.checkReadsReport(round, bodyCode, user);
+        Signer signer = rounds.steps(roundId, bodyCode).stream().filter(s -> "SUBMITTED".equals(s.step()))
+                .reduce((a, b) -> b).flatMap(s -> directory.person(s.actor()))
+                .flatMap(p -> directory.body(bodyCode).map(b -> signer(p, b))).orElse(null);
+        return assembler.assembleReport(round, body, signer, now);
+    }
+
+    @Transactional(readOnly = true)
+    public byte[] exportReport(long roundId, String bodyCode, String format, CurrentUser user, Instant now) {
+        return draw(drawer(), report(roundId, bodyCode, user, now), format);
+    }
+
+    /** "Báo cáo 3-BC-SNGV" once numbered, "Báo cáo QNG-SNGV QNG-KH-116 năm 2026" before. */
+    public static String reportFileName(Consolidation report) {
+        String name = report.number() != null ? "Báo cáo " + report.number().replace('/', '-')
+                : "Báo cáo " + report.consolidatingCode() + " " + report.plan().code() + " năm " + report.year();
+        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC);
+    }
+
     /** The file name of the round's consolidated report, without extension (NFC, with its diacritics). */
     @Transactional(readOnly = true)
     public String exportName(long roundId, CurrentUser user, Instant now) {

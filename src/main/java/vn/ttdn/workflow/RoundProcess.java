@@ -60,6 +60,11 @@ public class RoundProcess {
         return ClockUtil.getCurrentTime().toInstant().atZone(ProcessBeans.VIETNAM).toLocalDate();
     }
 
+    /** The engine's now (its clock may be set in tests), for reads that name the day. */
+    public static java.time.Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
     /** Schedules the yearly rounds still to come of an issued plan; each waits for its opening day. */
     public List<Long> schedule(long planId) {
         List<Long> created = rounds.schedulePeriodic(planId, today());

@@ -137,4 +137,15 @@ public class Chain {
         }
         return answer;
     }
+
+    /** A file the API gives (a document export): its status, content type, file name header and bytes. */
+    public record Download(int status, String contentType, String disposition, byte[] content) {
+    }
+
+    public Download download(String path, String username) throws Exception {
+        MvcResult result = mvc.perform(MockMvcRequestBuilders.get(path)
+                .with(user(users.loadUserByUsername(username)))).andReturn();
+        return new Download(result.getResponse().getStatus(), result.getResponse().getContentType(),
+                result.getResponse().getHeader("Content-Disposition"), result.getResponse().getContentAsByteArray());
+    }
 }

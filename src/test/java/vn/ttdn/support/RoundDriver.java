@@ -86,6 +86,18 @@ public class RoundDriver {
         throw new AssertionError("Jobs of round " + roundId + " keep coming");
     }
 
+    /** Runs the jobs of the round's consolidation (its sending) that are due now. */
+    public void runConsolidationJobs(long roundId) {
+        for (ProcessInstance instance : engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey("round-consolidation").processInstanceBusinessKey("round-" + roundId
+                        + "-consolidation").list()) {
+            for (Job job : engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                    .executable().list()) {
+                engine.getManagementService().executeJob(job.getId());
+            }
+        }
+    }
+
     /** Executes the round's timer waiting at this activity, with the clock set past it. */
     public void fireTimer(long roundId, String activityId) {
         Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance(roundId).getId())

@@ -128,6 +128,38 @@ public class Consolidations {
         }).orElse(false);
     }
 
+    /** A round's consolidated report in a list: where it stands, its number, its indicators' totals. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record Summary(long roundId, int year, RoundKind kind, String label, State state, String number,
+                          LocalDate dated, Map<String, java.math.BigDecimal> indicators) {
+    }
+
+    /**
+     * The consolidated reports of a plan's rounds this person may read, by round: for the plan page
+     * and the chart of the indicators over the years.
+     */
+    @Transactional(readOnly = true)
+    public List<Summary> ofPlan(long planId, CurrentUser user, Instant now) {
+        List<Summary> summaries = new ArrayList<>();
+        for (RoundRow round : rounds.ofPlan(planId)) {
+            Optional<ReportRow> row = store.find(round.id());
+            if (row.isEmpty()) {
+                continue;
+            }
+            try {
+                checkReads(round, row.get(), user);
+            } catch (AccessDeniedException e) {
+                continue;
+            }
+            Consolidation c = current(round, row.get(), now);
+            Map<String, java.math.BigDecimal> totals = new LinkedHashMap<>();
+            c.indicators().forEach(i -> totals.put(i.code(), i.total()));
+            summaries.add(new Summary(round.id(), round.year(), RoundKind.valueOf(round.kind()), round.label(),
+                    c.state(), c.number(), c.dated(), totals));
+        }
+        return summaries;
+    }
+
     /** Every version, step, file and delivery of the round's consolidated report. */
     @Transactional(readOnly = true)
     public ConsolidationHistory history(long roundId, CurrentUser user) {

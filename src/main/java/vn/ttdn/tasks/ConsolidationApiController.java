@@ -59,6 +59,13 @@ class ConsolidationApiController {
         return consolidations.version(id, version, user);
     }
 
+    @GetMapping("/api/plans/{id}/consolidations")
+    @Operation(summary = "The consolidated reports of the plan's rounds the caller may read: state, number, "
+            + "the indicators' totals (for a chart over the years)")
+    java.util.List<Consolidations.Summary> ofPlan(@PathVariable long id, CurrentUser user) {
+        return consolidations.ofPlan(id, user, RoundProcess.now());
+    }
+
     @GetMapping("/api/rounds/{id}/export")
     @Operation(summary = "The consolidated report as a document: format=docx (Decree 30/2020), xlsx (the matrix) or pdf; "
             + "once sent, the very file that was sent")

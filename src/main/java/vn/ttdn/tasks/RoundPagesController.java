@@ -43,9 +43,11 @@ class RoundPagesController {
     private final RoundProcess process;
     private final PlanService plans;
     private final ProblemMessages problems;
+    private final vn.ttdn.reporting.Consolidations consolidations;
 
     RoundPagesController(Rounds rounds, Reports reports, RoundProcess process, PlanService plans,
-                         ProblemMessages problems) {
+                         ProblemMessages problems, vn.ttdn.reporting.Consolidations consolidations) {
+        this.consolidations = consolidations;
         this.rounds = rounds;
         this.reports = reports;
         this.process = process;
@@ -60,6 +62,8 @@ class RoundPagesController {
         model.addAttribute("manages", user.hasRole(Role.ADMIN) || user.hasRole(Role.OFFICER)
                 && round.consolidatingBody().code().equals(user.bodyCode()));
         model.addAttribute("now", Instant.now());
+        model.addAttribute("consolidationState", consolidations.state(id).orElse(null));
+        model.addAttribute("readsConsolidation", consolidations.mayRead(id, user));
         return "rounds/round";
     }
 

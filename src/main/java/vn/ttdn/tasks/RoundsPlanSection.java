@@ -17,13 +17,16 @@ import vn.ttdn.workflow.RoundProcess;
 class RoundsPlanSection implements PlanPageSection {
 
     /** What the section shows: the rounds, whether the person may open one, and whom reports go to now. */
-    record Panel(List<RoundView> rounds, boolean canOpen, String consolidatingName, String replacesName) {
+    record Panel(List<RoundView> rounds, boolean canOpen, String consolidatingName, String replacesName,
+                 java.util.Map<Long, vn.ttdn.reporting.Consolidations.Summary> consolidations) {
     }
 
     private final Rounds rounds;
+    private final vn.ttdn.reporting.Consolidations consolidations;
 
-    RoundsPlanSection(Rounds rounds) {
+    RoundsPlanSection(Rounds rounds, vn.ttdn.reporting.Consolidations consolidations) {
         this.rounds = rounds;
+        this.consolidations = consolidations;
     }
 
     @Override
@@ -35,6 +38,9 @@ class RoundsPlanSection implements PlanPageSection {
         boolean canOpen = user.hasRole(Role.ADMIN)
                 || user.hasRole(Role.OFFICER) && consolidating.body().code().equals(user.bodyCode());
         model.addAttribute("roundsPanel", new Panel(rounds.ofPlan(plan.id(), user), canOpen,
-                consolidating.body().name(), consolidating.isReplacement() ? consolidating.replaces().name() : null));
+                consolidating.body().name(), consolidating.isReplacement() ? consolidating.replaces().name() : null,
+                consolidations.ofPlan(plan.id(), user, RoundProcess.now()).stream().collect(
+                        java.util.stream.Collectors.toMap(vn.ttdn.reporting.Consolidations.Summary::roundId,
+                                s -> s))));
     }
 }

@@ -31,26 +31,28 @@
     });
   }
 
+  // one bar per indicator, one colour per year (this round's in the brand colour)
   function indicators(canvas, data, words) {
-    var palette = ['#1b4a85', '#c8102e', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f', '#5d4037', '#455a64'];
-    var datasets = data.indicators.map(function (indicator, i) {
+    var palette = ['#9fb3c8', '#6b8fb5', '#3f6ea3', '#c8a24a', '#7a9a5b'];
+    var datasets = data.years.map(function (y, i) {
       return {
-        label: indicator.label + ' (' + indicator.unit + ')',
-        backgroundColor: palette[i % palette.length],
-        data: data.years.map(function (y) { return Number(y.totals[indicator.code] || 0); })
+        label: y.current ? y.label + ' (' + words.thisRound + ')' : y.label,
+        backgroundColor: y.current ? '#0f2f57' : palette[i % palette.length],
+        data: data.indicators.map(function (indicator) { return Number(y.totals[indicator.code] || 0); })
       };
     });
     return new Chart(canvas, {
       type: 'bar',
       data: {
-        labels: data.years.map(function (y) { return y.current ? y.label + ' (' + words.thisRound + ')' : y.label; }),
+        labels: data.indicators.map(function (indicator) { return indicator.label + ' (' + indicator.unit + ')'; }),
         datasets: datasets
       },
       options: {
+        indexAxis: 'y',
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
-        scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+        scales: { x: { beginAtZero: true, ticks: { precision: 0 } } },
         plugins: { legend: { position: 'bottom' } }
       }
     });

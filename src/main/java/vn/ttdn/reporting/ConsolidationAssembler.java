@@ -386,17 +386,20 @@ class ConsolidationAssembler {
             shortcomings.add(text("consolidation.draft.noShortcomings"));
         }
 
-        List<String> causes = new ArrayList<>();
-        List<String> recommendations = new ArrayList<>();
+        // the same words from several bodies make one line naming them all, with the tasks they were said of
+        Map<String, Map<String, Set<String>>> difficulties = new LinkedHashMap<>();
+        Map<String, Map<String, Set<String>>> proposals = new LinkedHashMap<>();
         for (Group g : c.groups()) {
             for (Task t : g.tasks()) {
                 for (Cell cell : t.cells()) {
                     String name = bodies.get(cell.bodyCode()).name();
                     if (cell.difficulties() != null) {
-                        causes.add(text("consolidation.draft.cause", name, t.number(), cell.difficulties()));
+                        difficulties.computeIfAbsent(cell.difficulties(), k -> new LinkedHashMap<>())
+                                .computeIfAbsent(name, k -> new LinkedHashSet<>()).add(t.number());
                     }
                     if (cell.proposals() != null) {
-                        recommendations.add(text("consolidation.draft.cause", name, t.number(), cell.proposals()));
+                        proposals.computeIfAbsent(cell.proposals(), k -> new LinkedHashMap<>())
+                                .computeIfAbsent(name, k -> new LinkedHashSet<>()).add(t.number());
                     }
                 }
             }
@@ -404,9 +407,12 @@ class ConsolidationAssembler {
         for (Body b : c.bodies()) {
             String said = b.state().isIn() ? words(reports.getOrDefault(b.code(), Map.of()).get("recommendations")) : null;
             if (said != null) {
-                recommendations.add("- " + b.name() + ": " + said);
+                proposals.computeIfAbsent(said, k -> new LinkedHashMap<>()).computeIfAbsent(b.name(),
+                        k -> new LinkedHashSet<>());
             }
         }
+        List<String> causes = said(difficulties);
+        List<String> recommendations = said(proposals);
         if (causes.isEmpty()) {
             causes.add(text("consolidation.draft.noCauses"));
         }
@@ -417,6 +423,18 @@ class ConsolidationAssembler {
                 && plan.issued().reference() != null ? plan.issued().reference() : plan.code());
         return new Narrative(String.join("\n", achievements), String.join("\n", shortcomings),
                 String.join("\n", causes), directions, String.join("\n", recommendations));
+    }
+
+    /** "- Kinh phí còn hạn chế (Sở A: nhiệm vụ 1.1, 2.3; Sở B: nhiệm vụ 3.1)." for each thing said, in order. */
+    private List<String> said(Map<String, Map<String, Set<String>>> byText) {
+        List<String> lines = new ArrayList<>();
+        byText.forEach((words, byBody) -> {
+            List<String> who = new ArrayList<>();
+            byBody.forEach((body, tasks) -> who.add(tasks.isEmpty() ? body
+                    : text("consolidation.draft.saidOn", body, String.join(", ", tasks))));
+            lines.add(text("consolidation.draft.said", words.replaceAll("[.;]+$", ""), String.join("; ", who)));
+        });
+        return lines;
     }
 
     private static java.util.Optional<String> names(List<Body> bodies, Timeliness timeliness) {

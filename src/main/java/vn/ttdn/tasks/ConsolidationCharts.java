@@ -54,7 +54,7 @@ class ConsolidationCharts {
         for (Consolidation.Group g : c.groups()) {
             Map<String, Integer> counts = new LinkedHashMap<>();
             g.tasks().forEach(t -> counts.merge(t.overall().code, 1, Integer::sum));
-            groups.add(Map.of("label", g.number() + ". " + abbreviate(g.title(), 40), "counts", counts));
+            groups.add(Map.of("label", g.number() + ". " + abbreviate(g.title(), 28), "counts", counts));
         }
         data.put("groups", groups);
         Map<String, Map<String, Integer>> byBody = new LinkedHashMap<>();
@@ -68,7 +68,7 @@ class ConsolidationCharts {
         }
         data.put("bodies", bodies);
         data.put("indicators", c.indicators().stream().map(i -> Map.of("code", i.code(), "label",
-                abbreviate(i.label(), 50), "unit", i.unit())).toList());
+                abbreviate(i.label(), 38), "unit", i.unit())).toList());
         List<Map<String, Object>> series = new ArrayList<>();
         for (Consolidations.Summary s : years) {
             series.add(Map.of("label", s.kind() == vn.ttdn.reporting.RoundKind.YEARLY ? String.valueOf(s.year())

@@ -24,10 +24,12 @@ class ConsolidationPagesController {
 
     private final Consolidations consolidations;
     private final WorkflowTasks tasks;
+    private final ConsolidationCharts charts;
 
-    ConsolidationPagesController(Consolidations consolidations, WorkflowTasks tasks) {
+    ConsolidationPagesController(Consolidations consolidations, WorkflowTasks tasks, ConsolidationCharts charts) {
         this.consolidations = consolidations;
         this.tasks = tasks;
+        this.charts = charts;
     }
 
     @GetMapping("/ky-bao-cao/{id}/tong-hop")
@@ -38,8 +40,10 @@ class ConsolidationPagesController {
         model.addAttribute("statuses", Arrays.asList(Consolidation.Status.values()));
         model.addAttribute("timeliness", Arrays.asList(Consolidation.Timeliness.values()));
         model.addAttribute("parts", Consolidation.Narrative.PARTS);
-        model.addAttribute("years", consolidations.ofPlan(c.plan().id(), user, RoundProcess.now()).stream()
-                .filter(s -> s.kind() == vn.ttdn.reporting.RoundKind.YEARLY || s.roundId() == id).toList());
+        List<Consolidations.Summary> years = consolidations.ofPlan(c.plan().id(), user, RoundProcess.now()).stream()
+                .filter(s -> s.kind() == vn.ttdn.reporting.RoundKind.YEARLY || s.roundId() == id).toList();
+        model.addAttribute("chartWords", charts.words(Arrays.asList(Consolidation.Status.values())));
+        model.addAttribute("chartData", charts.data(c, years));
         List<TaskView> open = tasks.list(user, WorkflowTasks.Scope.ALL_MINE).stream()
                 .filter(t -> "round-consolidation".equals(t.processKey()) && Long.valueOf(id).equals(t.roundId()))
                 .toList();

@@ -268,8 +268,12 @@ public class Amendments {
         return Optional.of(version);
     }
 
-    /** Tells the bodies concerned what became of the amendment: the proposers, the bodies the changes name. */
-    public Set<String> notifyBodies(long amendmentId) {
+    /**
+     * Tells the bodies concerned what became of the amendment: the consolidating body, the proposers,
+     * the bodies the changes name before and after, each as it stands today (successors in place of
+     * ended bodies, collectives by their members).
+     */
+    public Set<String> notifyBodies(long amendmentId, LocalDate today) {
         AmendmentView view = amendment(amendmentId);
         PlanDetails plan = plans.details(view.planId());
         Set<String> bodies = new LinkedHashSet<>();
@@ -285,7 +289,9 @@ public class Amendments {
                 }
             }
         }
-        return notices.decided(plan, view, bodies);
+        Set<String> standing = new LinkedHashSet<>();
+        directory.standingOn(bodies, today).forEach(st -> standing.add(st.body().code()));
+        return notices.decided(plan, view, standing);
     }
 
     /**

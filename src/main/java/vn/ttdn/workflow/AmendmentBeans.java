@@ -35,7 +35,7 @@ class AmendmentBeans {
     JavaDelegate notifyAmendment(Amendments amendments) {
         return (DelegateExecution execution) -> {
             long amendmentId = ((Number) execution.getVariable(PlanAmendment.AMENDMENT_ID)).longValue();
-            log.info("Amendment {}: bodies told {}", amendmentId, amendments.notifyBodies(amendmentId));
+            log.info("Amendment {}: bodies told {}", amendmentId, amendments.notifyBodies(amendmentId, RoundProcess.today()));
         };
     }
 }

@@ -380,6 +380,42 @@ class AmendmentProcessTest {
         assertThat(Chain.ok(chain.get("/api/plans/" + planId + "/amendments", "kiemtoan")).body()).hasSize(1);
     }
 
+    @Test
+    void theSectionOfThePlanPageProposesAChangeAndStartsTheAmendment() throws Exception {
+        long planId = rounds.issuedCopy(SeedPlans.QUANG_NGAI, "QNG-TEST-AMEND-7", "qng");
+        int before = db.count("amendment_proposal");
+
+        // the Sở LĐTBXH's officer sends the form without a reason, then with one
+        var session = pages.login(LABOUR_OFFICER);
+        var page = pages.page("/ke-hoach/" + planId, session);
+        assertThat(page.getElementById("proposal-form")).isNotNull();
+        assertThat(page.getElementById("amendment-start-form")).isNull();
+        Map<String, List<String>> reassign = new HashMap<>(Map.of("kind", List.of("REASSIGN"),
+                "taskNumber", List.of("2.2"), "lead", List.of(FOREIGN), "reason", List.of("")));
+        var refused = pages.submit(page, "proposal-form", session, reassign);
+        assertThat(refused.getResponse().getRedirectedUrl()).endsWith("/ke-hoach/" + planId + "#amendments-panel");
+        assertThat(pages.page("/ke-hoach/" + planId, session).getElementById("amendment-error").text())
+                .contains("lý do");
+        assertThat(db.count("amendment_proposal")).isEqualTo(before);
+        reassign.put("reason", List.of("Chức năng đã chuyển giao."));
+        pages.submit(pages.page("/ke-hoach/" + planId, session), "proposal-form", session, reassign);
+        var shown = pages.page("/ke-hoach/" + planId, session);
+        assertThat(shown.getElementById("amendment-notice")).isNotNull();
+        assertThat(shown.select("#proposals-table tbody tr")).hasSize(1);
+        long id = db.jdbc().queryForObject("select id from ttdn.amendment_proposal where plan_id = ?", Long.class, planId);
+
+        // the consolidating officer chooses it and lands on the Tờ trình task, which shows it
+        var officer = pages.login(OFFICER);
+        var started = pages.submit(pages.page("/ke-hoach/" + planId, officer), "amendment-start-form", officer,
+                Map.of("proposalIds", List.of(String.valueOf(id))));
+        String task = started.getResponse().getRedirectedUrl();
+        assertThat(task).startsWith("/viec/");
+        assertThat(pages.page(task, officer).getElementById("task-form")).isNotNull();
+        assertThat(db.jdbc().queryForObject("select state from ttdn.amendment_proposal where id = ?", String.class, id))
+                .isEqualTo("INCLUDED");
+        assertThat(pages.page("/ke-hoach/" + planId, officer).getElementById("amendment-running")).isNotNull();
+    }
+
     private long propose(long planId, String user, Map<String, Object> proposal) throws Exception {
         Answer answer = chain.post("/api/plans/" + planId + "/amendment-proposals", user, proposal);
         assertThat(answer.status()).as("proposal %s: %s", proposal, answer).isEqualTo(201);

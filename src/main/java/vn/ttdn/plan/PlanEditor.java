@@ -73,6 +73,11 @@ public class PlanEditor {
         return new EditablePlan(mapper.toDetails(plan), choices(plan));
     }
 
+    /** The bodies a task of the plan may name (for the forms that propose changes to an issued plan). */
+    public List<EditablePlan.BodyChoice> bodyChoices(long planId) {
+        return choices(plans.findById(planId).orElseThrow(() -> new NotFoundException("No plan " + planId)));
+    }
+
     /** Adds a task to a group, at a 1-based position in it (null: at its end). */
     @Transactional
     public PlanEdit addTask(long planId, int version, String groupNumber, Integer position, TaskInput task,

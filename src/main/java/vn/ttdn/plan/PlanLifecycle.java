@@ -8,6 +8,7 @@ import vn.ttdn.plan.internal.PlanEntity;
 import vn.ttdn.plan.internal.PlanFileReader;
 import vn.ttdn.plan.internal.PlanMapper;
 import vn.ttdn.plan.internal.PlanRepository;
+import vn.ttdn.plan.internal.VersionStore;
 import vn.ttdn.system.InputProblem;
 import vn.ttdn.system.InvalidInputException;
 import vn.ttdn.system.NotFoundException;
@@ -28,11 +29,13 @@ public class PlanLifecycle {
     private final PlanRepository plans;
     private final PlanMapper mapper;
     private final PlanFileReader files;
+    private final VersionStore versions;
 
-    PlanLifecycle(PlanRepository plans, PlanMapper mapper, PlanFileReader files) {
+    PlanLifecycle(PlanRepository plans, PlanMapper mapper, PlanFileReader files, VersionStore versions) {
         this.plans = plans;
         this.mapper = mapper;
         this.files = files;
+        this.versions = versions;
     }
 
     @Transactional(readOnly = true)
@@ -53,6 +56,45 @@ public class PlanLifecycle {
     @Transactional(readOnly = true)
     public PlanDetails details(long planId) {
         return mapper.toDetails(find(planId));
+    }
+
+    /**
+     * The plan as it stood at one of its versions (1: as issued; each amendment the next), for the
+     * rounds that ran on it; {@code null} is the plan as it stands. The id, status and issuance are
+     * the plan's own, the text, groups, tasks and bodies the version's. A plan not amended yet is
+     * its version 1 whether or not that was written down.
+     */
+    @Transactional(readOnly = true)
+    public PlanDetails detailsAt(long planId, Integer version) {
+        PlanEntity plan = find(planId);
+        if (version == null) {
+            return mapper.toDetails(plan);
+        }
+        return versions.snapshot(planId, version)
+                .map(kept -> mapper.toDetails(plan, files.fromJson(kept)))
+                .or(() -> version == 1 && versions.latest(planId).isEmpty()
+                        ? java.util.Optional.of(mapper.toDetails(plan)) : java.util.Optional.empty())
+                .orElseThrow(() -> new NotFoundException("No version " + version + " of plan " + planId));
+    }
+
+    /**
+     * The version an issued plan stands at now (writing version 1, the plan as issued, when it was
+     * not yet); null for a plan not issued.
+     */
+    public Integer currentVersion(long planId) {
+        PlanEntity plan = find(planId);
+        if (plan.getStatus() != PlanStatus.ISSUED) {
+            return null;
+        }
+        keepFirstVersion(plan, "system");
+        return versions.latest(planId).orElse(1);
+    }
+
+    /** Keeps the plan as issued as its version 1, unless it is kept already (an issued plan only). */
+    void keepFirstVersion(PlanEntity plan, String by) {
+        IssuedAs issued = plan.getIssued();
+        versions.insertFirst(plan.getId(), issued == null ? null : issued.getIssuedReference(),
+                issued == null ? null : issued.getIssuedOn(), files.toJson(mapper.toFile(plan)), by);
     }
 
     /** The ids of the issued plans, for the schedulers that act on them. */
@@ -98,6 +140,7 @@ public class PlanLifecycle {
                 issued.signerName()));
         plan.setStatus(PlanStatus.ISSUED);
         plans.flush();
+        keepFirstVersion(plan, plan.getCreatedBy());
     }
 
     private static void expect(PlanEntity plan, PlanStatus status) {

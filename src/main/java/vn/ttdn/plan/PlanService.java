@@ -36,9 +36,11 @@ public class PlanService {
     private final PlanMapper mapper;
     private final DirectoryService directory;
     private final PlanProperties properties;
+    private final PlanLifecycle lifecycle;
 
     PlanService(PlanRepository plans, PlanFileReader reader, PlanMapper mapper, DirectoryService directory,
-                PlanProperties properties) {
+                PlanProperties properties, PlanLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.plans = plans;
         this.reader = reader;
         this.mapper = mapper;
@@ -114,7 +116,9 @@ public class PlanService {
         PlanEntity plan = mapper.toEntity(file, importedBy);
         plan.setIssued(issuedAsPrinted(file.source()));
         plan.setStatus(PlanStatus.ISSUED);
-        return Optional.of(mapper.toDetails(plans.saveAndFlush(plan)));
+        PlanEntity saved = plans.saveAndFlush(plan);
+        lifecycle.keepFirstVersion(saved, importedBy);
+        return Optional.of(mapper.toDetails(saved));
     }
 
     private static IssuedAs issuedAsPrinted(PlanFile.Source source) {

@@ -69,7 +69,7 @@ public class Reports {
     public Map<String, Object> formData(long roundId, String bodyCode) {
         RoundRow round = round(roundId);
         BodyRow body = body(roundId, bodyCode);
-        PlanDetails plan = plans.details(round.planId());
+        PlanDetails plan = plans.detailsAt(round.planId(), store.planVersion(roundId));
         Map<String, PlanDetails.Task> tasks = new HashMap<>();
         plan.groups().forEach(g -> g.tasks().forEach(t -> tasks.put(t.number(), t)));
         Map<String, Object> last = store.versions(roundId, bodyCode).stream().reduce((a, b) -> b)

@@ -190,6 +190,7 @@ public class Rounds {
         Standing consolidating = consolidatingOn(plan, today);
         store.opened(roundId, consolidating.body().code(),
                 consolidating.isReplacement() ? consolidating.replaces().code() : null);
+        store.planVersion(roundId, plans.currentVersion(round.planId()));
         int position = 0;
         List<String> codes = new ArrayList<>();
         for (AskedBodies.Asked asked : askedBodies.of(plan, round.taskNumbers(), round.bodyCodes(), today)) {

@@ -64,7 +64,8 @@ class ProcessModelConventionsTest {
             assertThat(task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRefBinding"))
                     .isEqualTo("deployment");
             assertThat(new File("forms/" + formRef + ".form")).as("form of %s", task.getId()).isFile();
-            assertThat(PlanApproval.Activity.of(task.getId()).isPresent() || AgencyReport.Activity.of(task.getId()).isPresent())
+            assertThat(PlanApproval.Activity.of(task.getId()).isPresent() || AgencyReport.Activity.of(task.getId()).isPresent()
+                    || PlanAmendment.Activity.of(task.getId()).isPresent())
                     .as("a backing class knows %s", task.getId()).isTrue();
         }
         for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {

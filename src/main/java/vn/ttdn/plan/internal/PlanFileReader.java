@@ -45,6 +45,11 @@ public class PlanFileReader {
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
             .build();
+    private final ObjectMapper json = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
     private final JsonSchema schema;
     private final PlanFileRules rules;
 
@@ -201,6 +206,24 @@ public class PlanFileReader {
     static String path(String location) {
         String path = location.startsWith("$") ? location.substring(1) : location;
         return path.startsWith(".") ? path.substring(1) : path;
+    }
+
+    /** A plan file as JSON, to keep a version of an issued plan (plan_version.snapshot). */
+    public String toJson(PlanFile file) {
+        try {
+            return json.writeValueAsString(file);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write plan " + file.code(), e);
+        }
+    }
+
+    /** A plan file kept by {@link #toJson}, read back as it was written (it was checked then). */
+    public PlanFile fromJson(String text) {
+        try {
+            return json.readValue(text, PlanFile.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read a kept plan version", e);
+        }
     }
 
     /** The file form of a plan, for export. */

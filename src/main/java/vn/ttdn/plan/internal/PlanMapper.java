@@ -101,7 +101,14 @@ public class PlanMapper {
     }
 
     public PlanDetails toDetails(PlanEntity plan) {
-        PlanFile file = toFile(plan);
+        return toDetails(plan, toFile(plan));
+    }
+
+    /**
+     * The details of a plan as a file gives its text (a version kept of it): the id, status and
+     * issuance are the plan's own.
+     */
+    public PlanDetails toDetails(PlanEntity plan, PlanFile file) {
         Map<String, BodyView> bodies = directory.bodies(codesOf(file));
         PlanFile.Reporting r = file.reporting();
         return new PlanDetails(plan.getId(), file.code(), file.documentType(), file.title(), ref(bodies, file.issuer()),
@@ -116,7 +123,7 @@ public class PlanMapper {
                         r.yearlyDeadline(), r.fixedDeadlines(), r.consolidationDeadline(), r.adHoc(), r.text(),
                         r.indicators()),
                 file.recipients().stream().map(x -> new PlanDetails.Recipient(x.label(), refs(bodies, x.bodies()))).toList(),
-                plan.taskCount(), issuedOf(plan), plan.getVersion());
+                file.groups().stream().mapToInt(g -> g.tasks().size()).sum(), issuedOf(plan), plan.getVersion());
     }
 
     private static PlanDetails.Issued issuedOf(PlanEntity plan) {

@@ -115,6 +115,15 @@ public class RoundStore {
                 consolidatingReplaces, id);
     }
 
+    /** The version of its plan a round ran on (set when it opened); null while it is scheduled. */
+    public Integer planVersion(long id) {
+        return jdbc.queryForObject("select plan_version from ttdn.report_round where id = ?", Integer.class, id);
+    }
+
+    public void planVersion(long id, Integer version) {
+        jdbc.update("update ttdn.report_round set plan_version = ? where id = ?", version, id);
+    }
+
     public void closedBy(long id, String username) {
         jdbc.update("update ttdn.report_round set closed_by = ? where id = ?", username, id);
     }

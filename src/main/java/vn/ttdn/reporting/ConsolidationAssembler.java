@@ -72,7 +72,7 @@ class ConsolidationAssembler {
 
     /** The consolidated report as the reports stand now, with the generated narrative (no number, no signer). */
     Consolidation assemble(RoundRow round, Instant now) {
-        PlanDetails plan = plans.details(round.planId());
+        PlanDetails plan = plans.detailsAt(round.planId(), rounds.planVersion(round.id()));
         List<BodyRow> asked = rounds.bodies(round.id());
         Map<String, Map<String, Object>> reports = store.lastReports(round.id());
         Map<String, Integer> returns = store.returns(round.id());
@@ -128,7 +128,7 @@ class ConsolidationAssembler {
      * the signer is the leader who approved it. Drawn from its last version, in or not.
      */
     Consolidation assembleReport(RoundRow round, BodyRow body, Consolidation.Signer signer, Instant now) {
-        PlanDetails plan = plans.details(round.planId());
+        PlanDetails plan = plans.detailsAt(round.planId(), rounds.planVersion(round.id()));
         Map<String, Object> report = store.lastReports(round.id()).getOrDefault(body.bodyCode(), Map.of());
         Map<String, Map<String, Object>> byTask = new HashMap<>();
         listOf(report.get("tasks")).forEach(r -> byTask.put(String.valueOf(r.get("taskNumber")), r));

@@ -51,8 +51,12 @@ class TaskPagesController {
     private final ProblemMessages problems;
     private final Reports reports;
 
+    private final vn.ttdn.reporting.Consolidations consolidations;
+
     TaskPagesController(WorkflowTasks tasks, ApprovalProcess process, Approvals approvals, Attachments attachments,
-                        Notifications notifications, PlanService plans, ProblemMessages problems, Reports reports) {
+                        Notifications notifications, PlanService plans, ProblemMessages problems, Reports reports,
+                        vn.ttdn.reporting.Consolidations consolidations) {
+        this.consolidations = consolidations;
         this.reports = reports;
         this.tasks = tasks;
         this.process = process;
@@ -87,6 +91,8 @@ class TaskPagesController {
         model.addAttribute("plan", plans.get(task.planId(), user));
         if (task.isApproval()) {
             model.addAttribute("record", approvals.record(task.planId()));
+        } else if ("round-consolidation".equals(task.processKey())) {
+            model.addAttribute("consolidation", consolidations.history(task.roundId(), user));
         } else if (task.roundId() != null) {
             model.addAttribute("report", reports.report(task.roundId(), task.bodyCode(), user));
         }

@@ -9,19 +9,24 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs {@code ../shared/tools/docx_check.py} (Python 3, on every machine of the project) on a Word file. */
-final class DocxCheck {
+/**
+ * Runs the project's Decree 30 checker on a Word file: {@code ../shared/tools/docx_check.py} where the
+ * shared tools stand beside the clone, otherwise the copy of it kept in {@code src/test/tools/} (a
+ * clean clone on CI). Python 3; {@code .ci/run} installs it where it is missing.
+ */
+public final class DocxCheck {
 
-    static final Path SCRIPT = Path.of("..", "shared", "tools", "docx_check.py");
+    static final Path SCRIPT = Files.isRegularFile(Path.of("..", "shared", "tools", "docx_check.py"))
+            ? Path.of("..", "shared", "tools", "docx_check.py") : Path.of("src", "test", "tools", "docx_check.py");
 
     private DocxCheck() {
     }
 
     /** The checker's problem lines (its last line, the summary, left out) and its exit code. */
-    record Result(int exit, List<String> problems, String summary) {
+    public record Result(int exit, List<String> problems, String summary) {
     }
 
-    static Result run(Path docx, String signer) throws IOException, InterruptedException {
+    public static Result run(Path docx, String signer) throws IOException, InterruptedException {
         assertTrue(Files.isRegularFile(SCRIPT), "the checker is at " + SCRIPT.toAbsolutePath());
         Process process = new ProcessBuilder("python3", SCRIPT.toString(), docx.toString(), "--type", Words.TYPE,
                 "--signer", signer).redirectErrorStream(true).start();

@@ -186,7 +186,7 @@ class ConsolidationProcessTest {
         assertThat(consolidation).isEnded().hasPassedInOrder("userTask_draftConsolidation",
                 "userTask_approveConsolidation", "userTask_draftConsolidation", "userTask_approveConsolidation",
                 "serviceTask_sendConsolidation", "endEvent_consolidationSent");
-        assertThat(rounds.instance(roundId)).isEnded();
+        assertThat(rounds.instance(roundId)).as("the round's instance ended with its consolidation").isNull();
         assertThat(db.jdbc().queryForList("select body_code || ':' || role from ttdn.consolidated_delivery "
                 + "where round_id = ? order by body_code", String.class, roundId))
                 .containsExactly("BVHTTDL:RECEIVER", "DLK-UBND:ISSUER");
@@ -214,6 +214,25 @@ class ConsolidationProcessTest {
                     + "ttdn.consolidated_file where round_id = ? and format = ?", byte[].class, roundId, format));
         }
         assertThat(chain.download("/api/rounds/" + roundId + "/export?format=odt", OFFICER).status()).isEqualTo(400);
+        // the Word file as sent passes the Decree 30 checker; the Excel file has a row per task; the PDF reads
+        java.nio.file.Path docx = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "documents"))
+                .resolve("consolidation-dak-lak.docx");
+        java.nio.file.Files.write(docx, chain.download("/api/rounds/" + roundId + "/export?format=docx",
+                OFFICER).content());
+        vn.ttdn.documents.DocxCheck.Result check = vn.ttdn.documents.DocxCheck.run(docx, "Lê Minh Diệp");
+        assertThat(check.problems()).as(check.summary()).isEmpty();
+        assertThat(check.exit()).isZero();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                chain.download("/api/rounds/" + roundId + "/export?format=xlsx", OFFICER).content()))) {
+            assertThat(book.getNumberOfSheets()).isGreaterThanOrEqualTo(3);
+            assertThat(book.getSheetAt(0).getPaneInformation().isFreezePane()).isTrue();
+        }
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(chain.download("/api/rounds/" + roundId
+                + "/export?format=pdf", OFFICER).content())) {
+            String text = java.text.Normalizer.normalize(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf),
+                    java.text.Normalizer.Form.NFC);
+            assertThat(text).contains((String) stored.get("number")).contains("Lê Minh Diệp").contains("BÁO CÁO");
+        }
         JsonNode history = Chain.ok(chain.get("/api/rounds/" + roundId + "/consolidation/history", OFFICER)).body();
         assertThat(history.path("versions").size()).isEqualTo(2);
         assertThat(history.path("steps").get(1).path("note").asText()).isEqualTo("Chờ báo cáo của Sở Ngoại vụ");

@@ -71,10 +71,13 @@ public class Consolidations {
     private final RoundNotices notices;
     private final ObjectProvider<ConsolidationFiles> files;
     private final ObjectMapper json;
+    private final org.springframework.context.MessageSource messages;
 
     Consolidations(ConsolidationStore store, RoundStore rounds, ConsolidationAssembler assembler, PlanLifecycle plans,
                    DirectoryService directory, Registers registers, RoundAccess access, RoundNotices notices,
-                   ObjectProvider<ConsolidationFiles> files, ObjectMapper json) {
+                   ObjectProvider<ConsolidationFiles> files, ObjectMapper json,
+                   org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.store = store;
         this.rounds = rounds;
         this.assembler = assembler;
@@ -452,27 +455,28 @@ public class Consolidations {
                 c.recipients(), c.archive(), c.assembledAt());
     }
 
-    /** The figures in a few words for the forms: bodies in of asked, tasks per state. */
-    private static Map<String, Object> overview(Consolidation c) {
+    /** The figures in a few words for the forms: bodies in of asked (and late), tasks per state. */
+    private Map<String, Object> overview(Consolidation c) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("roundTitle", c.title());
         data.put("subject", c.subject());
-        StringBuilder figures = new StringBuilder();
-        figures.append(c.bodyCounts().get("in")).append("/").append(c.bodyCounts().get("asked"))
-                .append(" cơ quan đã gửi báo cáo");
-        if (c.bodyCounts().get("late") > 0) {
-            figures.append(" (").append(c.bodyCounts().get("late")).append(" quá hạn)");
-        }
-        figures.append(".\n");
+        List<String> lines = new ArrayList<>();
+        lines.add(c.bodyCounts().get("late") > 0
+                ? text("consolidation.figures.bodiesLate", c.bodyCounts().get("in"), c.bodyCounts().get("asked"),
+                c.bodyCounts().get("late"))
+                : text("consolidation.figures.bodies", c.bodyCounts().get("in"), c.bodyCounts().get("asked")));
         for (Consolidation.Status s : Consolidation.Status.values()) {
             int n = c.taskCounts().getOrDefault(s.code, 0);
             if (n > 0) {
-                figures.append("- ").append(s.label).append(": ").append(n).append(" nhiệm vụ\n");
+                lines.add(text("consolidation.figures.tasks", text("consolidation.status." + s.code), n));
             }
         }
-        data.put("figures", figures.toString());
-        data.put("roundLink", "/ky-bao-cao/" + c.roundId() + "/tong-hop");
+        data.put("figures", String.join("\n", lines));
         return data;
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, VI);
     }
 
     /**

@@ -62,9 +62,18 @@ public class Registers {
         return take(body.register() != null ? body : withSymbol(body), documentType, issuedOn, planId, by);
     }
 
-    private static BodyView withSymbol(BodyView body) {
+    /** The symbol a body's numbers carry: its register's, or for a body that keeps none, the one its code gives. */
+    public static String symbolOf(BodyView body) {
+        if (body.register() != null) {
+            return body.register();
+        }
         String code = body.code();
-        String symbol = code.substring(code.indexOf('-') + 1).replace("-", "");
+        return code.substring(code.indexOf('-') + 1).replace("-", "");
+    }
+
+    private static BodyView withSymbol(BodyView body) {
+        String symbol = symbolOf(body);
+        String code = body.code();
         return new BodyView(code, body.name(), body.shortName(), body.kind(), body.level(), body.parent(), symbol,
                 body.validFrom(), body.validTo(), body.successors(), body.members());
     }

@@ -242,11 +242,9 @@ public class DirectoryService {
     @Transactional
     public void savePerson(String username, String fullName, String title, String bodyCode, String email,
                            String passwordHash, Set<Role> roles) {
-        people.findById(username).ifPresent(existing -> {
-            people.delete(existing);
-            people.flush();
-        });
-        people.save(new PersonEntity(username, fullName, title, bodyCode, email, passwordHash, roles));
+        people.findById(username).ifPresentOrElse(
+                existing -> existing.update(fullName, title, bodyCode, email, passwordHash, roles),
+                () -> people.save(new PersonEntity(username, fullName, title, bodyCode, email, passwordHash, roles)));
         events.publishEvent(new PersonSaved(username, fullName, bodyCode, Set.copyOf(roles)));
     }
 }

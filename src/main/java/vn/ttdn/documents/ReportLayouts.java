@@ -48,7 +48,7 @@ final class ReportLayouts {
     static ReportLayout of(Consolidation c) {
         boolean party = c.letterhead().party();
         boolean draft = c.number() == null;
-        return new ReportLayout(party, draft, issuerLines(c), numberLine(party, c.number()),
+        return new ReportLayout(party, draft, issuerLines(c), numberLine(party, c.number(), c.register()),
                 placeDate(c.letterhead().place(), c.dated(), draftYear(c)), nfc(c.subject()), opening(c),
                 sections(c), recipients(c), signerTitle(c), c.signer() == null ? "" : nfc(c.signer().name()),
                 AppendixGrids.of(c, caption(c)));
@@ -67,11 +67,12 @@ final class ReportLayouts {
         return c.letterhead().issuerLines().stream().map(l -> new IssuerLine(Texts.upper(l.text()), l.bold())).toList();
     }
 
-    static String numberLine(boolean party, String number) {
+    static String numberLine(boolean party, String number, String register) {
         if (number != null) {
             return (party ? "Số " : "Số: ") + nfc(number);
         }
-        return party ? "Số " + BLANK + "-BC/……" : "Số: " + BLANK + "/BC-……";
+        String symbol = present(register) ? nfc(register) : "……";
+        return party ? "Số " + BLANK + "-BC/" + symbol : "Số: " + BLANK + "/BC-" + symbol;
     }
 
     /** "Quảng Ngãi, ngày 05 tháng 12 năm 2026": days under 10 and months 1–2 with a leading zero. */
@@ -91,7 +92,8 @@ final class ReportLayouts {
     }
 
     private static List<String> opening(Consolidation c) {
-        String plan = c.plan() == null ? "" : "Thực hiện Kế hoạch số " + nfc(c.plan().code()) + ", ";
+        String plan = present(c.planDocument()) ? "Thực hiện " + nfc(c.planDocument()) + ", "
+                : c.plan() == null ? "" : "Thực hiện Kế hoạch " + nfc(c.plan().code()) + ", ";
         String what = "kết quả thực hiện" + (c.kind() == RoundKind.YEARLY ? " năm " + c.year() : "") + period(c);
         if (single(c)) {
             return List.of(plan + author(c) + " báo cáo " + what + " như sau:");

@@ -28,6 +28,9 @@ import vn.ttdn.plan.PlanLabel;
  * @param bodyCounts  the bodies by timeliness (codes of {@link Timeliness})
  * @param recipients  the "Nơi nhận:" lines without the dash and the semicolon ("UBND tỉnh Quảng Ngãi")
  * @param archive     the last line's units ("VT, TTĐN" for "- Lưu: VT, TTĐN.")
+ * @param planDocument the plan as the report names it ("Kế hoạch số 116/KH-UBND ngày 03/6/2024 của Ủy ban nhân
+ *                    dân tỉnh Quảng Ngãi", or "Kế hoạch <title>" for a plan printed without a number)
+ * @param register    the symbol of the author's register ("SVHTTDL"), for the blank number of a draft
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Consolidation(long roundId, PlanLabel plan, int year, RoundKind kind, String title, String subject,
@@ -36,7 +39,7 @@ public record Consolidation(long roundId, PlanLabel plan, int year, RoundKind ki
                             String number, LocalDate dated, Signer signer, Narrative narrative, List<Group> groups,
                             List<Body> bodies, List<Indicator> indicators, Map<String, Integer> taskCounts,
                             Map<String, Integer> bodyCounts, List<String> recipients, String archive,
-                            Instant assembledAt) {
+                            Instant assembledAt, String planDocument, String register) {
 
     /** Where the consolidated report stands. */
     public enum State {

@@ -118,7 +118,8 @@ class ConsolidationAssembler {
                 round.periodFrom() == null ? null : new RoundView.Period(round.periodFrom(), round.periodTo()),
                 round.deadline(), round.consolidatingCode(), consolidatingName,
                 letterheads.of(round.consolidatingCode()), Consolidation.State.DRAFT, 0, null, null, null, null,
-                groups, bodies, indicators, taskCounts, bodyCounts, recipients(plan, round, now), "VT", now);
+                groups, bodies, indicators, taskCounts, bodyCounts, recipients(plan, round, now), "VT", now,
+                planDocument(plan), registerOf(round.consolidatingCode()));
         return withNarrative(draft, narrative(draft, plan));
     }
 
@@ -170,14 +171,15 @@ class ConsolidationAssembler {
                 signer, new Narrative(words(report.get("summary")), null, null, null,
                 words(report.get("recommendations"))), groups, bodies, indicators, taskCounts,
                 Map.of("asked", 1, "in", BodyState.valueOf(body.state()).isIn() ? 1 : 0),
-                List.of(names.get(round.consolidatingCode()).name()), "VT", now);
+                List.of(names.get(round.consolidatingCode()).name()), "VT", now, planDocument(plan),
+                registerOf(body.bodyCode()));
     }
 
     static Consolidation withNarrative(Consolidation c, Narrative narrative) {
         return new Consolidation(c.roundId(), c.plan(), c.year(), c.kind(), c.title(), c.subject(), c.period(),
                 c.deadline(), c.consolidatingCode(), c.consolidatingName(), c.letterhead(), c.state(), c.version(),
                 c.number(), c.dated(), c.signer(), narrative, c.groups(), c.bodies(), c.indicators(), c.taskCounts(),
-                c.bodyCounts(), c.recipients(), c.archive(), c.assembledAt());
+                c.bodyCounts(), c.recipients(), c.archive(), c.assembledAt(), c.planDocument(), c.register());
     }
 
     private List<Group> groups(RoundRow round, PlanDetails plan, List<BodyRow> asked,
@@ -324,11 +326,21 @@ class ConsolidationAssembler {
         return lines;
     }
 
-    private String subject(RoundRow round, PlanDetails plan) {
-        String document = plan.issued() != null && plan.issued().reference() != null
+    /** "Kế hoạch số 116/KH-UBND ngày 03/6/2024 của Ủy ban nhân dân tỉnh Quảng Ngãi", or "Kế hoạch <title>". */
+    private String planDocument(PlanDetails plan) {
+        return plan.issued() != null && plan.issued().reference() != null
                 ? text("consolidation.subject.numbered", plan.issued().reference(),
                 plan.issued().issuedOn() == null ? "" : PrintedDate.of(plan.issued().issuedOn()), plan.issuer().name())
                 : text("consolidation.subject.plan", plan.title());
+    }
+
+    /** The symbol a body's register numbers with (its own, or the one its code gives, as the registers do). */
+    private String registerOf(String bodyCode) {
+        return directory.body(bodyCode).map(vn.ttdn.approval.Registers::symbolOf).orElse(null);
+    }
+
+    private String subject(RoundRow round, PlanDetails plan) {
+        String document = planDocument(plan);
         return RoundKind.ADHOC.name().equals(round.kind())
                 ? text("consolidation.subject.adhoc", document, round.label() == null ? "" : round.label())
                 : text("consolidation.subject.yearly", document, String.valueOf(round.year()));

@@ -452,7 +452,7 @@ public class Consolidations {
         return new Consolidation(c.roundId(), c.plan(), c.year(), c.kind(), c.title(), c.subject(), c.period(),
                 c.deadline(), c.consolidatingCode(), c.consolidatingName(), c.letterhead(), state, version, number,
                 dated, signer, narrative, c.groups(), c.bodies(), c.indicators(), c.taskCounts(), c.bodyCounts(),
-                c.recipients(), c.archive(), c.assembledAt());
+                c.recipients(), c.archive(), c.assembledAt(), c.planDocument(), c.register());
     }
 
     /** The figures in a few words for the forms: bodies in of asked (and late), tasks per state. */

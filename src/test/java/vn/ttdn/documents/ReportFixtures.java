@@ -110,7 +110,7 @@ final class ReportFixtures {
         return new Consolidation(c.roundId(), c.plan(), c.year(), c.kind(), c.title(), subject, c.period(), c.deadline(),
                 c.consolidatingCode(), c.consolidatingName(), c.letterhead(), c.state(), c.version(), c.number(),
                 c.dated(), c.signer(), c.narrative(), c.groups(), c.bodies(), c.indicators(), c.taskCounts(),
-                c.bodyCounts(), c.recipients(), c.archive(), c.assembledAt());
+                c.bodyCounts(), c.recipients(), c.archive(), c.assembledAt(), c.planDocument(), c.register());
     }
 
     static int taskCount(Consolidation c) {
@@ -131,7 +131,9 @@ final class ReportFixtures {
                 new RoundView.Period(LocalDate.of(2025, 12, 15), LocalDate.of(2026, 12, 14)), LocalDate.of(2026, 12, 1),
                 "SVHTTDL", consolidating, head, number == null ? Consolidation.State.DRAFT : Consolidation.State.APPROVED,
                 2, number, dated, signer, narrative, groups, bodies, indicators, Map.of(), Map.of(), recipients, archive,
-                Instant.parse("2026-12-04T02:00:00Z"));
+                Instant.parse("2026-12-04T02:00:00Z"),
+                "Kế hoạch số 116/KH-UBND ngày 03/6/2024 của Ủy ban nhân dân tỉnh Quảng Ngãi",
+                head.party() ? "BTGTU" : "SVHTTDL");
     }
 
     private static Narrative narrative() {

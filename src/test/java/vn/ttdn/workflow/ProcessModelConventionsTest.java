@@ -65,7 +65,8 @@ class ProcessModelConventionsTest {
                     .isEqualTo("deployment");
             assertThat(new File("forms/" + formRef + ".form")).as("form of %s", task.getId()).isFile();
             assertThat(PlanApproval.Activity.of(task.getId()).isPresent() || AgencyReport.Activity.of(task.getId()).isPresent()
-                    || PlanAmendment.Activity.of(task.getId()).isPresent())
+                    || PlanAmendment.Activity.of(task.getId()).isPresent()
+                    || RoundConsolidation.Activity.of(task.getId()).isPresent())
                     .as("a backing class knows %s", task.getId()).isTrue();
         }
         for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {

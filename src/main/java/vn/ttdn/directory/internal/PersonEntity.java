@@ -48,6 +48,18 @@ public class PersonEntity {
         this.roles.addAll(roles);
     }
 
+    /** The person's details changed in place: the row stays, so what they did keeps naming them. */
+    public void update(String fullName, String title, String bodyCode, String email, String passwordHash,
+                       Set<Role> roles) {
+        this.fullName = fullName;
+        this.title = title;
+        this.bodyCode = bodyCode;
+        this.email = email;
+        this.passwordHash = passwordHash;
+        this.roles.clear();
+        this.roles.addAll(roles);
+    }
+
     public String getUsername() {
         return username;
     }

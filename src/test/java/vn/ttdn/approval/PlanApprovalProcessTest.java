@@ -65,7 +65,7 @@ class PlanApprovalProcessTest {
         chain.act(planId, "userTask_issue", QNG.clerk(), Map.of("issueDate", "2026-11-20"));
 
         // then
-        String expected = (before + 1) + "/KH-UBND";
+        String expected = String.format("%02d", before + 1) + "/KH-UBND";
         assertThat(instance).isEnded().hasPassedInOrder("startEvent_planDraft", "userTask_draftSubmission",
                 "exclusiveGateway_consult", "userTask_directorApproval", "exclusiveGateway_directorDecision",
                 "userTask_officeReview", "userTask_issuerDecision", "exclusiveGateway_issuerDecision",

@@ -67,7 +67,7 @@ class ConsolidationProcessTest {
         round.path("bodies").forEach(b -> asked.add(b.path("code").asText()));
         assertThat(asked).hasSizeGreaterThanOrEqualTo(20).contains(LATE, RETURNED, MISSING, SILENT)
                 .doesNotContain(CONSOLIDATING);
-        assertThat(line(round, SILENT).path("kind").asText()).isEqualTo("requested");
+        assertThat(body(round, SILENT).path("kind").asText()).isEqualTo("requested");
 
         // when every body but four reports straight through, the Sở Công Thương after its leader returned it once
         for (String body : asked) {
@@ -301,17 +301,9 @@ class ConsolidationProcessTest {
         throw new AssertionError("No cell of " + body + " on task " + task.path("number").asText());
     }
 
+    /** The body of this code among a consolidation's bodies or a round's. */
     private static JsonNode body(JsonNode c, String code) {
         for (JsonNode b : c.path("bodies")) {
-            if (b.path("code").asText().equals(code)) {
-                return b;
-            }
-        }
-        throw new AssertionError("No body " + code);
-    }
-
-    private static JsonNode line(JsonNode round, String code) {
-        for (JsonNode b : round.path("bodies")) {
             if (b.path("code").asText().equals(code)) {
                 return b;
             }

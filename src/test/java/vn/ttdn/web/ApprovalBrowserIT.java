@@ -125,7 +125,7 @@ class ApprovalBrowserIT {
         browser.submitForm();
 
         // then: the plan page shows the issued document
-        String number = (before + 1) + "/KH-UBND";
+        String number = String.format("%02d", before + 1) + "/KH-UBND";
         browser.open("/ke-hoach/" + planId);
         assertThat(browser.find(By.id("plan-status")).getAttribute("data-status")).isEqualTo("ISSUED");
         assertThat(browser.text(By.id("plan-number"))).isEqualTo("Số: " + number);

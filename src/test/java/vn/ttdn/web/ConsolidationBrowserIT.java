@@ -165,23 +165,7 @@ class ConsolidationBrowserIT {
         return json.readTree(api.getAs("/api/tasks/" + taskId + "/form", user, "demo").body()).path("data");
     }
 
-    /** The round's task with this key for the body, once the user's inbox lists it (jobs start the reports). */
     private String await(long roundId, String taskKey, String body, String user) {
-        String[] id = {null};
-        browser.until(d -> {
-            try {
-                for (JsonNode t : json.readTree(api.getAs("/api/tasks", user, "demo").body())) {
-                    if (t.path("roundId").asLong() == roundId && t.path("taskKey").asText().equals(taskKey)
-                            && t.path("bodyCode").asText().equals(body)) {
-                        id[0] = t.path("id").asText();
-                        return true;
-                    }
-                }
-                return false;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return id[0];
+        return vn.ttdn.support.RoundTasks.await(api, json, browser, roundId, taskKey, body, user);
     }
 }

@@ -2,7 +2,6 @@ package vn.ttdn.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -159,24 +158,9 @@ class ReportBrowserIT {
 
     /** Signs in as the user and opens, from the inbox, the round's task of this body (waiting until it is there). */
     private void openTask(long roundId, String taskKey, String body, String user) throws Exception {
-        WebClient web = new WebClient(port);
-        String[] id = {null};
-        browser.until(d -> {
-            try {
-                for (JsonNode t : json.readTree(web.getAs("/api/tasks", user, "demo").body())) {
-                    if (t.path("roundId").asLong() == roundId && t.path("taskKey").asText().equals(taskKey)
-                            && t.path("bodyCode").asText().equals(body)) {
-                        id[0] = t.path("id").asText();
-                        return true;
-                    }
-                }
-                return false;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        String id = vn.ttdn.support.RoundTasks.await(new WebClient(port), json, browser, roundId, taskKey, body, user);
         browser.signIn(user).open("/viec");
-        browser.click(By.cssSelector("#task-" + id[0] + " a.task-link"));
-        assertThat(browser.path()).isEqualTo("/viec/" + id[0]);
+        browser.click(By.cssSelector("#task-" + id + " a.task-link"));
+        assertThat(browser.path()).isEqualTo("/viec/" + id);
     }
 }

@@ -87,15 +87,26 @@ final class GeneratedPeople {
                 Set.of(role));
     }
 
-    /** A People's Committee is led by its (vice-)chairs, a Party committee by its secretaries. */
+    /**
+     * A People's Committee is led by its vice-chairs, a Party committee by its deputy secretaries, a
+     * department (Sở) by its deputy directors, a board (Ban) by its deputy heads: the titles a signer
+     * block prints ("KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"); other bodies' leaders are "Lãnh đạo …".
+     */
     private static String leaderTitle(BodyView body) {
+        String label = label(body);
         if (body.kind() == BodyKind.PEOPLES_COMMITTEE) {
-            return "Phó Chủ tịch " + label(body);
+            return "Phó Chủ tịch " + label;
         }
         if (body.kind() == BodyKind.PARTY_COMMITTEE) {
-            return "Phó Bí thư " + label(body);
+            return "Phó Bí thư " + label;
         }
-        return "Lãnh đạo " + label(body);
+        if (body.kind() == BodyKind.DEPARTMENT && label.startsWith("Sở ")) {
+            return "Phó Giám đốc " + label;
+        }
+        if (label.startsWith("Ban ")) {
+            return "Phó Trưởng ban " + label.substring("Ban ".length());
+        }
+        return "Lãnh đạo " + label;
     }
 
     private static String label(BodyView body) {

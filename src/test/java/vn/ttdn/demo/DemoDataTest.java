@@ -150,7 +150,7 @@ class DemoDataTest {
         assertThat(officer.roles()).containsExactly(Role.OFFICER);
         assertThat(officer.fullName()).matches("\\p{Lu}\\p{L}* \\p{Lu}\\p{L}* \\p{Lu}\\p{L}*");
         assertThat(people.get("ld.qng-sngv").roles()).containsExactly(Role.LEADER);
-        assertThat(people.get("ld.qng-sngv").title()).isEqualTo("Lãnh đạo Sở Ngoại vụ");
+        assertThat(people.get("ld.qng-sngv").title()).isEqualTo("Phó Giám đốc Sở Ngoại vụ");
         assertThat(directory.emailsIn(List.of("QNG-SNGV")))
                 .containsExactly("cv.qng-sngv@demo.ttdn.vn", "ld.qng-sngv@demo.ttdn.vn");
         // the hand-written people stay as they are, and are not doubled

@@ -141,6 +141,22 @@ public class DirectoryService {
         return standingOn(List.of(code), day).stream().findFirst();
     }
 
+    /**
+     * Whether a person of {@code personBody} acts for {@code namedBody} on a day: it is their body,
+     * or that body has ended and theirs is the successor standing for it (a Sở VHTTDL officer finishes
+     * the report the merged Sở TT&TT had open).
+     */
+    public boolean actsFor(String personBody, String namedBody, java.time.LocalDate day) {
+        if (personBody == null || namedBody == null) {
+            return false;
+        }
+        if (personBody.equals(namedBody)) {
+            return true;
+        }
+        return body(namedBody).filter(b -> !b.isActiveOn(day)).flatMap(b -> standingOn(namedBody, day))
+                .map(s -> s.body().code().equals(personBody)).orElse(false);
+    }
+
     private static BodyView actingOn(BodyView body, java.time.LocalDate day, Map<String, BodyView> all,
                                      Set<String> seen) {
         if (body.isActiveOn(day)) {

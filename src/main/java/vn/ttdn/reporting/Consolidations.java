@@ -226,7 +226,7 @@ public class Consolidations {
     public int submit(long roundId, Map<String, Object> values, CurrentUser user, Instant now) {
         RoundRow round = round(roundId);
         ReportRow row = store.lock(roundId).orElseThrow(() -> new NotFoundException("No consolidated report"));
-        if (!round.consolidatingCode().equals(user.bodyCode()) || !user.hasRole(Role.OFFICER)) {
+        if (!access.actsFor(user, round.consolidatingCode()) || !user.hasRole(Role.OFFICER)) {
             throw new AccessDeniedException("Only officers of the consolidating body write its consolidated report");
         }
         if (!State.DRAFT.name().equals(row.state()) && !State.RETURNED.name().equals(row.state())) {
@@ -268,7 +268,7 @@ public class Consolidations {
     public void decide(long roundId, Decision decision, String reason, CurrentUser user, Instant now) {
         RoundRow round = round(roundId);
         ReportRow row = store.lock(roundId).orElseThrow(() -> new NotFoundException("No consolidated report"));
-        if (!round.consolidatingCode().equals(user.bodyCode()) || !user.hasRole(Role.LEADER)) {
+        if (!access.actsFor(user, round.consolidatingCode()) || !user.hasRole(Role.LEADER)) {
             throw new AccessDeniedException("Only leaders of the consolidating body approve its consolidated report");
         }
         refusal(roundId, user.username()).ifPresent(code -> {
@@ -506,8 +506,7 @@ public class Consolidations {
     }
 
     private void checkReads(RoundRow round, ReportRow row, CurrentUser user) {
-        if (user.hasAnyRole(Role.ADMIN, Role.SUPERVISOR, Role.AUDITOR)
-                || round.consolidatingCode().equals(user.bodyCode())) {
+        if (user.hasAnyRole(Role.ADMIN, Role.SUPERVISOR, Role.AUDITOR) || access.actsFor(user, round.consolidatingCode())) {
             return;
         }
         if (State.SENT.name().equals(row.state())

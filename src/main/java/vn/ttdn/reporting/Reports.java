@@ -206,7 +206,8 @@ public class Reports {
         }
         LocalDate today = Rounds.day(now);
         // the register's entry names no plan: a plan's entries are its own numbers; the round keeps this one
-        RegisterEntry number = registers.takeForReport(bodyCode, REPORT, today, null, user.username());
+        // numbered in the register of the body that signs it: the successor, when it acts for a body that ended
+        RegisterEntry number = registers.takeForReport(user.bodyCode(), REPORT, today, null, user.username());
         boolean late = today.isAfter(round.deadline());
         store.submitted(roundId, bodyCode, number.reference(), late, now);
         step(roundId, bodyCode, body.version(), "SUBMITTED", user, number.reference(), now);
@@ -292,8 +293,9 @@ public class Reports {
         store.step(roundId, bodyCode, version, step, person.username(), person.fullName(), person.title(), note, now);
     }
 
-    private static void checkOwnBody(String bodyCode, CurrentUser user) {
-        if (!bodyCode.equals(user.bodyCode())) {
+    /** A body writes only its own reports, or those of a body that ended and that it stands for. */
+    private void checkOwnBody(String bodyCode, CurrentUser user) {
+        if (!access.actsFor(user, bodyCode)) {
             throw new AccessDeniedException("A body writes only its own reports");
         }
     }

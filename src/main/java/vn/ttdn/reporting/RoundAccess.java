@@ -34,17 +34,26 @@ class RoundAccess {
         this.plans = plans;
     }
 
+    /**
+     * Whether the person acts for the body today: a person of it, or of the successor standing for
+     * it once it ended (the work it had open continues there).
+     */
+    boolean actsFor(CurrentUser user, String bodyCode) {
+        return directory.actsFor(user.bodyCode(), bodyCode, java.time.LocalDate.now(VIETNAM));
+    }
+
+    private static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+
     /** Administrators, and officers of the consolidating body, open and close its rounds. */
     void checkManages(String consolidatingCode, CurrentUser user) {
-        if (!user.hasRole(Role.ADMIN) && !(user.hasRole(Role.OFFICER) && consolidatingCode.equals(user.bodyCode()))) {
+        if (!user.hasRole(Role.ADMIN) && !(user.hasRole(Role.OFFICER) && actsFor(user, consolidatingCode))) {
             throw new AccessDeniedException("Only officers of the consolidating body manage its rounds");
         }
     }
 
     /** Whether the person reads every body's report in the round. */
     boolean readsAll(RoundRow round, CurrentUser user) {
-        if (user.hasAnyRole(Role.ADMIN, Role.SUPERVISOR, Role.AUDITOR)
-                || round.consolidatingCode().equals(user.bodyCode())) {
+        if (user.hasAnyRole(Role.ADMIN, Role.SUPERVISOR, Role.AUDITOR) || actsFor(user, round.consolidatingCode())) {
             return true;
         }
         // the issuing body, its successor (whose designations name it), or the office that serves either
@@ -59,12 +68,12 @@ class RoundAccess {
 
     /** Whether the person may read the round: those who read all, and the bodies it asks. */
     boolean mayRead(RoundRow round, List<BodyRow> rows, CurrentUser user) {
-        return readsAll(round, user) || rows.stream().anyMatch(b -> b.bodyCode().equals(user.bodyCode()));
+        return readsAll(round, user) || rows.stream().anyMatch(b -> actsFor(user, b.bodyCode()));
     }
 
     /** Checks the person may read this body's report in the round. */
     void checkReadsReport(RoundRow round, String bodyCode, CurrentUser user) {
-        if (!readsAll(round, user) && !bodyCode.equals(user.bodyCode())) {
+        if (!readsAll(round, user) && !actsFor(user, bodyCode)) {
             throw new AccessDeniedException("A body reads only its own reports");
         }
     }
@@ -75,10 +84,10 @@ class RoundAccess {
      */
     RoundView view(RoundRow round, List<BodyRow> rows, CurrentUser user) {
         boolean all = readsAll(round, user);
-        if (!all && rows.stream().noneMatch(b -> b.bodyCode().equals(user.bodyCode()))) {
+        if (!all && rows.stream().noneMatch(b -> actsFor(user, b.bodyCode()))) {
             throw new AccessDeniedException("This round does not ask your body");
         }
-        return build(round, rows.stream().filter(b -> all || b.bodyCode().equals(user.bodyCode())).toList());
+        return build(round, rows.stream().filter(b -> all || actsFor(user, b.bodyCode())).toList());
     }
 
     /** The round with these bodies' lines, whoever asks (callers have checked). */
@@ -106,11 +115,22 @@ class RoundAccess {
                 round.taskNumbers(), lines, counts(lines), round.openedAt(), round.readyAt(), round.closedAt());
     }
 
-    private static RoundBodyView line(BodyRow b, Map<String, BodyView> bodies) {
+    /** The successor standing for a body asked that has ended since, or null while it lives. */
+    private BodyRef actedBy(BodyView body) {
+        java.time.LocalDate today = java.time.LocalDate.now(VIETNAM);
+        if (body == null || body.isActiveOn(today)) {
+            return null;
+        }
+        return directory.standingOn(body.code(), today).map(s -> new BodyRef(s.body().code(), s.body().name()))
+                .orElse(null);
+    }
+
+    private RoundBodyView line(BodyRow b, Map<String, BodyView> bodies) {
         return new RoundBodyView(b.bodyCode(), name(bodies, b.bodyCode()), ref(bodies, b.replacesCode()),
                 AskKind.valueOf(b.kind()), BodyState.valueOf(b.state()), b.late(), b.version(), b.submittedAt(),
                 b.receivedAt(), b.reportNumber(),
-                b.tasks().stream().map(t -> new RoundBodyView.TaskRef(t.get("number"), t.get("role"))).toList());
+                b.tasks().stream().map(t -> new RoundBodyView.TaskRef(t.get("number"), t.get("role"))).toList(),
+                actedBy(bodies.get(b.bodyCode())));
     }
 
     static Map<String, Integer> counts(List<RoundBodyView> lines) {

@@ -59,7 +59,7 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
     private static void startFresh(ConfigurableApplicationContext context) {
         EmbeddedPostgres server;
         try {
-            server = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
+            server = EmbeddedPostgres.builder().setRegisterShutdownHook(false).setServerConfig("fsync", "off").start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start an embedded PostgreSQL", e);
         }

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
@@ -51,6 +52,9 @@ import vn.ttdn.system.InvalidInputException;
  * consolidating body as it stands today, gets an officer and a leader if it has no enabled one
  * ({@link GeneratedPeople}). The Party plan's consolidating body, the city's Ban Tuyên giáo, ended
  * with the district level on 30/6/2025 and no body stands for it: it gets no one.
+ *
+ * <p>Only in the developer run and the tests ({@code ttdn.dev.run}, set on the test classpath):
+ * asked for in any other run, it stops the start with the reason.
  */
 @Component
 @Order(0)
@@ -73,7 +77,15 @@ class DemoDataLoader implements ApplicationRunner {
     private final PathMatchingResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
 
     DemoDataLoader(DirectoryService directory, PlanService plans, Registers registers, TransactionTemplate transaction,
-                   PasswordEncoder passwords, DemoProperties properties) {
+                   PasswordEncoder passwords, DemoProperties properties,
+                   @Value("${ttdn.dev.run:false}") boolean developerRun) {
+        if (!developerRun) {
+            // the demo people share one known password: never outside the developer run
+            throw new IllegalStateException("ttdn.demo.enabled (TTDN_DEMO) is true, but this is not the developer run: "
+                    + "the demo data (people who share one known password) is loaded only by "
+                    + "./mvnw spring-boot:test-run and the tests. Unset TTDN_DEMO; create the first administrator "
+                    + "with TTDN_ADMIN_USERNAME and TTDN_ADMIN_PASSWORD instead.");
+        }
         this.directory = directory;
         this.plans = plans;
         this.registers = registers;

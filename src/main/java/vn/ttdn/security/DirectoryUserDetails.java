@@ -6,15 +6,29 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import vn.ttdn.directory.Account;
+import vn.ttdn.directory.Accounts;
 import vn.ttdn.directory.Role;
 
-/** A directory account as Spring Security sees it. */
+/**
+ * A directory account as Spring Security sees it, with the account's state when it was read: a
+ * request whose session holds an older credentials version reloads it ({@link AccountStateFilter}).
+ */
 final class DirectoryUserDetails implements UserDetails {
 
     private final Account account;
+    private final Accounts.State state;
 
-    DirectoryUserDetails(Account account) {
+    DirectoryUserDetails(Account account, Accounts.State state) {
         this.account = account;
+        this.state = state;
+    }
+
+    int credentialsVersion() {
+        return state.credentialsVersion();
+    }
+
+    boolean mustChangePassword() {
+        return state.mustChangePassword();
     }
 
     CurrentUser currentUser() {

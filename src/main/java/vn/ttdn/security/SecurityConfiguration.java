@@ -1,7 +1,11 @@
 package vn.ttdn.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -9,6 +13,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -16,24 +23,41 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import vn.ttdn.directory.Accounts;
 import vn.ttdn.directory.DirectoryService;
 import vn.ttdn.directory.Role;
+import vn.ttdn.system.InputProblem;
+import vn.ttdn.system.ProblemMessages;
 
 /**
  * Three doors. {@code /api/**}: HTTP Basic for scripts or the page session for the browser.
  * {@code /engine-rest/**} and {@code /camunda/**}: the engine's own REST API and webapps, for
  * administrators only. Everything else: the pages, behind form login.
+ *
+ * <p>Every sign-in, form or Basic, goes through the {@link SignInThrottle}; every signed-in request
+ * through the {@link AccountStateFilter} (deactivated, changed, must change the password).
  */
 @Configuration
 @EnableMethodSecurity
 class SecurityConfiguration {
 
     private static final String ADMIN = Role.ADMIN.name();
+    static final String LOCKED_URL = "/login?locked";
+
+    private final Accounts accounts;
+    private final ProblemResponses problems;
+
+    SecurityConfiguration(Accounts accounts, ObjectMapper json, ProblemMessages messages) {
+        this.accounts = accounts;
+        this.problems = new ProblemResponses(json, messages);
+    }
 
     /** Requests that carry HTTP Basic credentials come from scripts, not from a browser session. */
     private static final RequestMatcher BASIC_AUTH = (HttpServletRequest request) -> {
@@ -43,11 +67,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, UserDetailsService users, AuthenticationManager signIn)
+            throws Exception {
         return http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/v3/api-docs/**")))
+                .authenticationManager(signIn)
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(jsonUnauthorized()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(jsonUnauthorized()))
+                .addFilterBefore(accountState(AccountStateFilter.Door.API, users), AuthorizationFilter.class)
                 // Scripts sign every request with Basic and have no session to forge; the browser's
                 // calls ride on the session and must carry the CSRF token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BASIC_AUTH))
@@ -56,24 +83,31 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain engineSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain engineSecurity(HttpSecurity http, UserDetailsService users, AuthenticationManager signIn)
+            throws Exception {
         return http.securityMatcher(path("/engine-rest/**"))
+                .authenticationManager(signIn)
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(ADMIN))
                 .httpBasic(basic -> basic.authenticationEntryPoint(jsonUnauthorized()))
+                .addFilterBefore(accountState(AccountStateFilter.Door.API, users), AuthorizationFilter.class)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BASIC_AUTH))
                 .build();
     }
 
     @Bean
     @Order(3)
-    SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http, UserDetailsService users, AuthenticationManager signIn)
+            throws Exception {
         return http
+                .authenticationManager(signIn)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/vendor/**", "/favicon.ico",
                                 "/error", "/actuator/health").permitAll()
                         .requestMatchers(path("/camunda/**")).hasRole(ADMIN)
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+                        .failureHandler(loginFailure()))
+                .addFilterBefore(accountState(AccountStateFilter.Door.PAGES, users), AuthorizationFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 // The Camunda webapps carry their own CSRF protection on their API.
@@ -90,9 +124,28 @@ class SecurityConfiguration {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
-    private static AuthenticationEntryPoint jsonUnauthorized() {
+    private AccountStateFilter accountState(AccountStateFilter.Door door, UserDetailsService users) {
+        return new AccountStateFilter(door, accounts, users, problems);
+    }
+
+    /** A wrong password back to the form with {@code ?error}; a throttled sign-in with {@code ?locked}. */
+    private static ExceptionMappingAuthenticationFailureHandler loginFailure() {
+        ExceptionMappingAuthenticationFailureHandler failure = new ExceptionMappingAuthenticationFailureHandler();
+        failure.setDefaultFailureUrl("/login?error");
+        failure.setExceptionMappings(Map.of(SignInThrottledException.class.getName(), LOCKED_URL));
+        return failure;
+    }
+
+    private AuthenticationEntryPoint jsonUnauthorized() {
         // No WWW-Authenticate challenge: browsers must not cache Basic credentials for this site.
         return (request, response, e) -> {
+            if (e instanceof SignInThrottledException throttled) {
+                long seconds = Math.max(1, Duration.between(Instant.now(), throttled.until()).toSeconds());
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+                problems.write(response, HttpStatus.TOO_MANY_REQUESTS, InputProblem.of("", SignInThrottledException.CODE,
+                        "Too many failed sign-ins: try again in " + seconds + " seconds", (seconds + 59) / 60));
+                return;
+            }
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
@@ -101,15 +154,31 @@ class SecurityConfiguration {
         };
     }
 
+    /**
+     * The person with their account's state, the state read first: a change in between leaves the
+     * session an older version, which the next request reads again.
+     */
     @Bean
     UserDetailsService userDetailsService(DirectoryService directory) {
-        return username -> directory.account(username)
-                .map(DirectoryUserDetails::new)
-                .orElseThrow(() -> new UsernameNotFoundException(username));
+        return username -> {
+            Accounts.State state = accounts.state(username).orElseThrow(() -> new UsernameNotFoundException(username));
+            return directory.account(username).map(account -> new DirectoryUserDetails(account, state))
+                    .orElseThrow(() -> new UsernameNotFoundException(username));
+        };
     }
 
+    /** Username and password, checked against the directory through the sign-in throttle. */
     @Bean
-    PasswordEncoder passwordEncoder() {
+    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords,
+                                                SignInThrottle throttle) {
+        DaoAuthenticationProvider checker = new DaoAuthenticationProvider(users);
+        checker.setPasswordEncoder(passwords);
+        return new ProviderManager(new ThrottledAuthenticationProvider(checker, throttle));
+    }
+
+    /** Static: the directory's {@link Accounts}, which this configuration takes, hash with it too. */
+    @Bean
+    static PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
     }
 

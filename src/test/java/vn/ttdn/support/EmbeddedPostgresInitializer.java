@@ -17,13 +17,16 @@ import org.springframework.core.env.MapPropertySource;
  * Starts a real, embedded PostgreSQL (zonky, PostgreSQL 15) for the tests and the developer run,
  * and points the datasource at it. One server per JVM, shared by every application context. With
  * {@code ttdn.dev.data-dir} set (the developer run) the data stays in that folder across restarts;
- * otherwise it lives in a temporary folder.
+ * otherwise it lives in a temporary folder. With {@value #FRESH_DATABASE} a context gets an empty
+ * server of its own instead.
  *
  * <p>The server stops when the JVM ends, but only after every context using it has closed: the
  * engine's job executor still talks to the database while its context shuts down.
  */
 public class EmbeddedPostgresInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+    /** {@code ttdn.test.fresh-database=true}: this context gets an empty server of its own. */
+    public static final String FRESH_DATABASE = "ttdn.test.fresh-database";
     private static final long SHUTDOWN_WAIT_MILLIS = TimeUnit.SECONDS.toMillis(60);
     private static final Object LOCK = new Object();
     private static EmbeddedPostgres postgres;
@@ -31,6 +34,10 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        if (context.getEnvironment().getProperty(FRESH_DATABASE, Boolean.class, false)) {
+            startFresh(context);
+            return;
+        }
         String dataDir = context.getEnvironment().getProperty("ttdn.dev.data-dir");
         EmbeddedPostgres server = start(dataDir);
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", Map.of(
@@ -43,6 +50,25 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
         // Registered first, so destroyed last: after the engine and the connection pool.
         ((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean("embeddedPostgresLease",
                 (DisposableBean) EmbeddedPostgresInitializer::release);
+    }
+
+    /**
+     * A server of this context's own, empty (for a test of a first start, FirstAdministratorIT), that
+     * stops when the context closes, after everything that uses it.
+     */
+    private static void startFresh(ConfigurableApplicationContext context) {
+        EmbeddedPostgres server;
+        try {
+            server = EmbeddedPostgres.builder().setRegisterShutdownHook(false).setServerConfig("fsync", "off").start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start an embedded PostgreSQL", e);
+        }
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", Map.of(
+                "spring.datasource.url", server.getJdbcUrl("postgres", "postgres"),
+                "spring.datasource.username", "postgres",
+                "spring.datasource.password", "")));
+        ((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean("embeddedPostgresLease",
+                (DisposableBean) server::close);
     }
 
     private static void release() {

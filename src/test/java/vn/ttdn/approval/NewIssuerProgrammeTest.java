@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import vn.ttdn.directory.DirectoryService;
 import vn.ttdn.support.Chain;
@@ -41,10 +42,12 @@ class NewIssuerProgrammeTest {
     DirectoryService directory;
     @Autowired
     RoundProcess roundProcess;
+    @Autowired
+    PasswordEncoder passwords;
 
     @BeforeEach
     void ministryOnTheSystem() {
-        NewIssuer.load(directory);
+        NewIssuer.load(directory, passwords);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import vn.ttdn.directory.DirectoryFiles;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import vn.ttdn.directory.DirectoryService;
 
 /**
@@ -25,13 +26,14 @@ public final class NewIssuer {
     private NewIssuer() {
     }
 
-    public static void load(DirectoryService directory) {
+    /** Loads the bodies and people, every password {@code demo} (as the demo people's) hashed by {@code passwords}. */
+    public static void load(DirectoryService directory, PasswordEncoder passwords) {
+        String hash = passwords.encode("demo");
         try (InputStream bodies = Files.newInputStream(EXAMPLES.resolve("bo-ngoai-giao.directory.yaml"));
              InputStream people = Files.newInputStream(EXAMPLES.resolve("bo-ngoai-giao.people.yaml"))) {
             directory.saveBodies(DirectoryFiles.readBodies(bodies));
             for (DirectoryFiles.PersonEntry p : DirectoryFiles.readPeople(people)) {
-                directory.savePerson(p.username(), p.fullName(), p.title(), p.body(), p.email(), "{noop}unused",
-                        p.roles());
+                directory.savePerson(p.username(), p.fullName(), p.title(), p.body(), p.email(), hash, p.roles());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -39,6 +39,7 @@ public class Approvals {
 
     /** The document type of a plan in the registers when it names none ("KH" = Kế hoạch; a Chương trình is "CTr"). */
     public static final String PLAN = "KH";
+    private static final java.util.Locale VI = java.util.Locale.forLanguageTag("vi");
 
     private final PlanLifecycle plans;
     private final Journal journal;
@@ -266,7 +267,9 @@ public class Approvals {
             position = deputy ? "PHÓ THỦ TƯỚNG" : "THỦ TƯỚNG";
         } else if (issuer.kind() == BodyKind.GOVERNMENT && !title.isBlank()) {
             // a ministry or its Cục, under its head alone: "BỘ TRƯỞNG", or "KT. BỘ TRƯỞNG" over "THỨ TRƯỞNG"
-            String own = title.split(" (?=(?:Bộ|Cục|Vụ|Tổng cục|Ủy ban|Văn phòng) )", 2)[0].strip();
+            String tail = " " + issuer.name();
+            String own = title.toLowerCase(VI).endsWith(tail.toLowerCase(VI))
+                    ? title.substring(0, title.length() - tail.length()).strip() : title.strip();
             String head = headOf(own);
             authority = head.equals(own) ? null : "KT. " + upper(head);
             position = upper(own);
@@ -283,13 +286,13 @@ public class Approvals {
             return "Bộ trưởng";
         }
         if (own.startsWith("Phó ") && own.length() > 4) {
-            return own.substring(4, 5).toUpperCase(java.util.Locale.forLanguageTag("vi")) + own.substring(5);
+            return own.substring(4, 5).toUpperCase(VI) + own.substring(5);
         }
         return own;
     }
 
     private static String upper(String text) {
-        return text.toUpperCase(java.util.Locale.forLanguageTag("vi"));
+        return text.toUpperCase(VI);
     }
 
     private ApprovalRoute route(PlanRef plan, String drafter) {

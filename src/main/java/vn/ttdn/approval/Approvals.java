@@ -37,8 +37,9 @@ import java.util.Set;
 @Transactional
 public class Approvals {
 
-    /** The document type of a plan in the registers ("KH" = Kế hoạch). */
+    /** The document type of a plan in the registers when it names none ("KH" = Kế hoạch; a Chương trình is "CTr"). */
     public static final String PLAN = "KH";
+    private static final java.util.Locale VI = java.util.Locale.forLanguageTag("vi");
 
     private final PlanLifecycle plans;
     private final Journal journal;
@@ -179,10 +180,10 @@ public class Approvals {
         plans.issue(planId, signerBlock(number.reference(), issuedOn, issuer, approval));
         journal.record(planId, journal.latestVersion(planId), Step.ISSUE, Outcome.ISSUED, person(user),
                 number.reference());
-        notifications.notify(plan.recipientBodies(), planId, "Đã ban hành " + plan.documentType() + " số "
+        notifications.notify(plan.recipientBodies(), planId, "Đã ban hành " + plan.type().word() + " số "
                 + number.reference() + ": " + plan.title());
         events.publishEvent(new PlanIssued(planId, plan.code(), plan.title(), number.reference(), issuedOn,
-                plan.recipientBodies()));
+                plan.recipientBodies(), plan.type().word()));
         return number;
     }
 
@@ -246,7 +247,9 @@ public class Approvals {
 
     /**
      * "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" when a Vice-Chairman signs for the Chairman, "TM. ỦY BAN NHÂN DÂN /
-     * CHỦ TỊCH" when the Chairman signs; for a Party committee "T/M BAN THƯỜNG VỤ" over the title.
+     * CHỦ TỊCH" when the Chairman signs; for a Party committee "T/M BAN THƯỜNG VỤ" over the title; for the
+     * Government "KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG" or "TM. CHÍNH PHỦ / THỦ TƯỚNG"; for a ministry, whose head
+     * signs alone, "KT. BỘ TRƯỞNG / THỨ TRƯỞNG" or "BỘ TRƯỞNG" (Decree 30/2020, Appendix I).
      */
     static PlanDetails.Issued signerBlock(String reference, LocalDate issuedOn, BodyView issuer, StepRecord approval) {
         String title = approval.actorTitle() == null ? "" : approval.actorTitle();
@@ -259,11 +262,37 @@ public class Approvals {
         } else if (issuer.kind() == BodyKind.PEOPLES_COMMITTEE) {
             authority = deputy ? "KT. CHỦ TỊCH" : "TM. ỦY BAN NHÂN DÂN";
             position = deputy ? "PHÓ CHỦ TỊCH" : "CHỦ TỊCH";
+        } else if (issuer.kind() == BodyKind.GOVERNMENT && issuer.parent() == null) {
+            authority = deputy ? "KT. THỦ TƯỚNG" : "TM. CHÍNH PHỦ";
+            position = deputy ? "PHÓ THỦ TƯỚNG" : "THỦ TƯỚNG";
+        } else if (issuer.kind() == BodyKind.GOVERNMENT && !title.isBlank()) {
+            // a ministry or its Cục, under its head alone: "BỘ TRƯỞNG", or "KT. BỘ TRƯỞNG" over "THỨ TRƯỞNG"
+            String tail = " " + issuer.name();
+            String own = title.toLowerCase(VI).endsWith(tail.toLowerCase(VI))
+                    ? title.substring(0, title.length() - tail.length()).strip() : title.strip();
+            String head = headOf(own);
+            authority = head.equals(own) ? null : "KT. " + upper(head);
+            position = upper(own);
         } else {
             authority = deputy ? "KT. THỦ TRƯỞNG" : "THỦ TRƯỞNG";
-            position = title.toUpperCase(java.util.Locale.forLanguageTag("vi"));
+            position = upper(title);
         }
         return new PlanDetails.Issued(reference, issuedOn, authority, position, approval.actorName());
+    }
+
+    /** The head a central leader signs for: "Bộ trưởng" for a Thứ trưởng, "Cục trưởng" for a Phó Cục trưởng. */
+    private static String headOf(String own) {
+        if (own.startsWith("Thứ trưởng")) {
+            return "Bộ trưởng";
+        }
+        if (own.startsWith("Phó ") && own.length() > 4) {
+            return own.substring(4, 5).toUpperCase(VI) + own.substring(5);
+        }
+        return own;
+    }
+
+    private static String upper(String text) {
+        return text.toUpperCase(VI);
     }
 
     private ApprovalRoute route(PlanRef plan, String drafter) {

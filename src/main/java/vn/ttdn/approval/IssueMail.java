@@ -38,8 +38,10 @@ class IssueMail {
             return;
         }
         events.publishEvent(new OutgoingMail(to,
-                messages.getMessage("mail.issued.subject", new Object[] {issued.reference()}, VI),
+                messages.getMessage("mail.issued.subject", new Object[] {issued.reference(), issued.documentWord()},
+                        VI),
                 messages.getMessage("mail.issued.body", new Object[] {issued.reference(),
-                        PrintedDate.of(issued.issuedOn()), issued.title(), issued.planId()}, VI)));
+                        PrintedDate.of(issued.issuedOn()), issued.title(), issued.planId(), issued.documentWord()},
+                        VI)));
     }
 }

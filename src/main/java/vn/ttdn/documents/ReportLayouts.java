@@ -94,7 +94,8 @@ final class ReportLayouts {
     private static List<String> opening(Consolidation c) {
         String plan = present(c.planDocument()) ? "Thực hiện " + nfc(c.planDocument()) + ", "
                 : c.plan() == null ? "" : "Thực hiện Kế hoạch " + nfc(c.plan().code()) + ", ";
-        String what = "kết quả thực hiện" + (c.kind() == RoundKind.YEARLY ? " năm " + c.year() : "") + period(c);
+        String what = "kết quả thực hiện" + (c.kind() == RoundKind.ADHOC ? "" : " " + c.kind().periodWords(c.year()))
+                + period(c);
         if (single(c)) {
             return List.of(plan + author(c) + " báo cáo " + what + " như sau:");
         }

@@ -15,7 +15,9 @@ import vn.ttdn.system.Wording;
  * The top of a document, derived from the directory: who issues it, its number and its date
  * line, as Decree 30/2020/NĐ-CP (state bodies) and Guidance 36-HD/VPTW (Party bodies) lay them out.
  * "ỦY BAN NHÂN DÂN / TỈNH QUẢNG NGÃI", "UBND TỈNH QUẢNG NGÃI / SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
- * "ĐẢNG BỘ TỈNH NINH THUẬN / THÀNH ỦY PHAN RANG - THÁP CHÀM", "TỈNH ỦY NINH THUẬN / BAN TUYÊN GIÁO".
+ * "ĐẢNG BỘ TỈNH NINH THUẬN / THÀNH ỦY PHAN RANG - THÁP CHÀM", "TỈNH ỦY NINH THUẬN / BAN TUYÊN GIÁO";
+ * at the centre "CHÍNH PHỦ", "BỘ NGOẠI GIAO" (a ministry prints no superior), "BỘ NGOẠI GIAO / CỤC …";
+ * at the commune "ỦY BAN NHÂN DÂN / XÃ HÒA TIẾN".
  */
 final class DocumentHeadings {
 
@@ -24,7 +26,10 @@ final class DocumentHeadings {
     private static final Pattern PARTY_COMMITTEE = Pattern.compile("^(Tỉnh|Thành|Huyện|Thị|Quận) (?:ủy|uỷ)\\s+(.+)$");
     /** The last place word of a name and the place after it: "… tỉnh Quảng Ngãi", "Thành ủy Phan Rang - Tháp Chàm". */
     private static final Pattern PLACE = Pattern.compile(
-            "^.*(?:^|[\\s,])(?:tỉnh|thành phố|huyện|thị xã|quận|(?:Tỉnh|Thành|Huyện|Thị|Quận) (?:ủy|uỷ))\\s+([^,]+)$");
+            "^.*(?:^|[\\s,])(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn|đặc khu"
+                    + "|(?:Tỉnh|Thành|Huyện|Thị|Quận) (?:ủy|uỷ))\\s+([^,]+)$");
+    /** Where central bodies sit (Decree 30/2020: the place of a central body's documents). */
+    static final String CAPITAL = "Hà Nội";
 
     private DocumentHeadings() {
     }
@@ -46,11 +51,21 @@ final class DocumentHeadings {
         if (council.matches()) {
             return List.of(bold(council.group(1)), bold(council.group(2)));
         }
-        if (parent == null || issuer.level() == BodyLevel.CENTRAL) {
+        if (parent == null || isGovernment(parent)) {
+            // the Government, a ministry, the Prime Minister, a province's UBND: no superior line
             return List.of(bold(issuer.name()));
+        }
+        if (issuer.level() == BodyLevel.CENTRAL) {
+            // a department of a ministry (Cục, Vụ): the ministry plain above it
+            return List.of(plain(parent.name()), bold(withoutTail(issuer.name(), parent.name(), issuer.name())));
         }
         return List.of(plain(abbreviate(parent.name())),
                 bold(withoutTail(issuer.name(), stateLocality(parent), shortName(issuer))));
+    }
+
+    /** The Government itself (Chính phủ): a central state body above every other, with no superior. */
+    private static boolean isGovernment(BodyView body) {
+        return body.kind() == BodyKind.GOVERNMENT && body.level() == BodyLevel.CENTRAL && body.parent() == null;
     }
 
     private static List<IssuerLine> partyLines(BodyView issuer, BodyView parent) {
@@ -65,8 +80,15 @@ final class DocumentHeadings {
         return List.of(plain(parent.name()), bold(withoutTail(issuer.name(), parent.name(), shortName(issuer))));
     }
 
-    /** Where the document is signed: the place in the issuer's name (or its superior's). */
+    /**
+     * Where the document is signed: the place in the issuer's name (or its superior's): "Quảng Ngãi",
+     * "Hòa Tiến" for a commune's body. A central body sits in the capital: "Hà Nội" (a plan file's
+     * {@code source.place} says otherwise where it must).
+     */
     static String place(BodyView issuer, BodyView parent) {
+        if (issuer != null && issuer.level() == BodyLevel.CENTRAL) {
+            return CAPITAL;
+        }
         for (BodyView body : new BodyView[] {issuer, parent}) {
             if (body != null) {
                 Matcher m = PLACE.matcher(body.name());
@@ -118,7 +140,7 @@ final class DocumentHeadings {
      * "Ban Tuyên giáo Thành ủy Phan Rang - Tháp Chàm" → "Ban Tuyên giáo"); the fallback otherwise.
      */
     private static String withoutTail(String name, String superior, String fallback) {
-        for (String separator : new String[] {", ", " "}) {
+        for (String separator : new String[] {" - ", " – ", ", ", " "}) {
             String tail = separator + superior;
             if (name.length() > tail.length() && name.toLowerCase(VI).endsWith(tail.toLowerCase(VI))) {
                 return name.substring(0, name.length() - tail.length());

@@ -31,6 +31,11 @@ public record PlanDetails(
         Issued issued,
         int version) {
 
+    /** Kế hoạch or Chương trình, as its {@code documentType} says. */
+    public DocumentType type() {
+        return DocumentType.of(documentType);
+    }
+
     public record Group(String number, String title, String description, List<Task> tasks) {
     }
 
@@ -43,9 +48,21 @@ public record PlanDetails(
         }
     }
 
+    /**
+     * The rule: {@code halfYearDeadline} ("15/6") when the bodies also report on the first six months
+     * of every year, before that day (Decree 09/2019/NĐ-CP: data from 15/12 of the year before to 14/6).
+     */
     public record Reporting(BodyRef receiver, List<BodyRef> consolidatedTo, boolean yearly, String yearlyDeadline,
                             List<LocalDate> fixedDeadlines, String consolidationDeadline, boolean adHoc, String text,
-                            List<PlanFile.Indicator> indicators) {
+                            List<PlanFile.Indicator> indicators, String halfYearDeadline) {
+
+        /** A rule without a six-month report. */
+        public Reporting(BodyRef receiver, List<BodyRef> consolidatedTo, boolean yearly, String yearlyDeadline,
+                         List<LocalDate> fixedDeadlines, String consolidationDeadline, boolean adHoc, String text,
+                         List<PlanFile.Indicator> indicators) {
+            this(receiver, consolidatedTo, yearly, yearlyDeadline, fixedDeadlines, consolidationDeadline, adHoc, text,
+                    indicators, null);
+        }
     }
 
     public record Recipient(String label, List<BodyRef> bodies) {

@@ -101,13 +101,15 @@ class PlanDocumentFactory {
                         PrintedDate.of(submission.date()));
     }
 
+    /** "(Kèm theo Kế hoạch số 116/KH-UBND ngày 03/6/2024 của …)", "(Kèm theo Chương trình số 05/CTr-BNG …)". */
     private static Wording appendixCaption(PlanDetails plan, String number, LocalDate date) {
+        String type = plan.type().word();
         if (number == null) {
-            return Wording.of("document.appendix.captionDraft", plan.issuer().name());
+            return Wording.of("document.appendix.captionDraft", plan.issuer().name(), type);
         }
-        return date == null ? Wording.of("document.appendix.captionNoDate", number, plan.issuer().name())
+        return date == null ? Wording.of("document.appendix.captionNoDate", number, plan.issuer().name(), type)
                 : Wording.of("document.appendix.caption", number, PrintedDate.of(date),
-                        plan.issuer().name());
+                        plan.issuer().name(), type);
     }
 
     private List<TaskGroupRow> taskGroups(PlanDetails plan) {

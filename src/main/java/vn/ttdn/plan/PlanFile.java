@@ -90,17 +90,25 @@ public record PlanFile(
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    @JsonPropertyOrder({"receiver", "consolidatedTo", "yearly", "yearlyDeadline", "fixedDeadlines",
-            "consolidationDeadline", "adHoc", "text"})
+    @JsonPropertyOrder({"receiver", "consolidatedTo", "halfYearDeadline", "yearly", "yearlyDeadline",
+            "fixedDeadlines", "consolidationDeadline", "adHoc", "text"})
     public record Reporting(String receiver, List<String> consolidatedTo, Boolean yearly, String yearlyDeadline,
                             List<LocalDate> fixedDeadlines, String consolidationDeadline, Boolean adHoc,
-                            String text, List<Indicator> indicators) {
+                            String text, List<Indicator> indicators, String halfYearDeadline) {
         public Reporting {
             consolidatedTo = list(consolidatedTo);
             yearly = Boolean.TRUE.equals(yearly);
             fixedDeadlines = list(fixedDeadlines);
             adHoc = Boolean.TRUE.equals(adHoc);
             indicators = list(indicators);
+        }
+
+        /** A rule without a six-month report. */
+        public Reporting(String receiver, List<String> consolidatedTo, Boolean yearly, String yearlyDeadline,
+                         List<LocalDate> fixedDeadlines, String consolidationDeadline, Boolean adHoc, String text,
+                         List<Indicator> indicators) {
+            this(receiver, consolidatedTo, yearly, yearlyDeadline, fixedDeadlines, consolidationDeadline, adHoc, text,
+                    indicators, null);
         }
     }
 

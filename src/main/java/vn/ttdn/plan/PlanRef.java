@@ -9,4 +9,9 @@ import java.util.List;
 public record PlanRef(long id, String code, String title, String documentType, String issuerCode,
                       String consolidatingCode, PlanStatus status, List<String> taskBodies,
                       List<String> recipientBodies) {
+
+    /** Kế hoạch or Chương trình, as its {@code documentType} says. */
+    public DocumentType type() {
+        return DocumentType.of(documentType);
+    }
 }

@@ -24,6 +24,9 @@ final class ReportingWords {
         if (receiver != null) {
             lines.add(Wording.of("reporting.receiver", receiver));
         }
+        if (rule.halfYearDeadline() != null) {
+            lines.add(Wording.of("reporting.halfYearDeadline", rule.halfYearDeadline()));
+        }
         if (rule.yearly()) {
             lines.add(rule.yearlyDeadline() == null ? Wording.of("reporting.yearly")
                     : Wording.of("reporting.yearlyDeadline", rule.yearlyDeadline()));

@@ -294,10 +294,11 @@ class ConsolidationAssembler {
         return byIndicator;
     }
 
-    /** The indicators summed over last year's yearly round of the plan, or null when it had none. */
+    /** The indicators summed over last year's yearly round (six-month round, for one) of the plan, or null when it had none. */
     private Map<String, BigDecimal> lastYear(RoundRow round) {
+        String comparedKind = RoundKind.HALF_YEAR.name().equals(round.kind()) ? round.kind() : RoundKind.YEARLY.name();
         RoundRow previous = rounds.ofPlan(round.planId()).stream()
-                .filter(r -> RoundKind.YEARLY.name().equals(r.kind()) && r.year() == round.year() - 1
+                .filter(r -> comparedKind.equals(r.kind()) && r.year() == round.year() - 1
                         && !RoundStatus.SCHEDULED.name().equals(r.status()))
                 .findFirst().orElse(null);
         if (previous == null) {
@@ -330,8 +331,9 @@ class ConsolidationAssembler {
     private String planDocument(PlanDetails plan) {
         return plan.issued() != null && plan.issued().reference() != null
                 ? text("consolidation.subject.numbered", plan.issued().reference(),
-                plan.issued().issuedOn() == null ? "" : PrintedDate.of(plan.issued().issuedOn()), plan.issuer().name())
-                : text("consolidation.subject.plan", plan.title());
+                plan.issued().issuedOn() == null ? "" : PrintedDate.of(plan.issued().issuedOn()), plan.issuer().name(),
+                plan.type().word())
+                : text("consolidation.subject.plan", plan.title(), plan.type().word());
     }
 
     /** The symbol a body's register numbers with (its own, or the one its code gives, as the registers do). */
@@ -343,6 +345,8 @@ class ConsolidationAssembler {
         String document = planDocument(plan);
         return RoundKind.ADHOC.name().equals(round.kind())
                 ? text("consolidation.subject.adhoc", document, round.label() == null ? "" : round.label())
+                : RoundKind.HALF_YEAR.name().equals(round.kind())
+                ? text("consolidation.subject.halfYear", document, String.valueOf(round.year()))
                 : text("consolidation.subject.yearly", document, String.valueOf(round.year()));
     }
 

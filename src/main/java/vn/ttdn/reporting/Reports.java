@@ -319,10 +319,11 @@ public class Reports {
 
     static String title(RoundRow round, PlanDetails plan) {
         String document = plan.issued() != null && plan.issued().reference() != null
-                ? "Kế hoạch số " + plan.issued().reference() : "Kế hoạch " + plan.code();
-        return RoundKind.ADHOC.name().equals(round.kind())
+                ? plan.type().word() + " số " + plan.issued().reference() : plan.type().word() + " " + plan.code();
+        RoundKind kind = RoundKind.valueOf(round.kind());
+        return kind == RoundKind.ADHOC
                 ? "Báo cáo đột xuất" + (round.label() == null ? "" : ": " + round.label()) + " — " + document
-                : "Báo cáo kết quả thực hiện năm " + round.year() + " — " + document;
+                : "Báo cáo kết quả thực hiện " + kind.periodWords(round.year()) + " — " + document;
     }
 
     private RoundRow round(long roundId) {

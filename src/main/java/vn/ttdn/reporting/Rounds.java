@@ -61,8 +61,9 @@ public class Rounds {
 
     /**
      * Schedules the periodic rounds of an issued plan that are still to come: one per year of its life
-     * from this year (a yearly rule with its day), or one per fixed deadline. Rounds already there are
-     * kept. A plan whose rule gives no day gets its rounds from its consolidating body. The new ids.
+     * from this year (a yearly rule with its day), one per fixed deadline, and a six-month round per
+     * year when the rule gives its day. Rounds already there are kept. A plan whose rule gives no day
+     * gets its yearly rounds from its consolidating body. The new ids.
      */
     public List<Long> schedulePeriodic(long planId, LocalDate today) {
         PlanDetails plan = plans.details(planId);
@@ -79,20 +80,35 @@ public class Rounds {
         }
         deadlines.addAll(rule.fixedDeadlines());
         deadlines.removeIf(deadline -> deadline.isBefore(today) || store.hasYearly(planId, deadline.getYear()));
-        if (deadlines.isEmpty()) {
+        List<LocalDate> halfYear = new ArrayList<>();
+        DayMonth.parse(rule.halfYearDeadline()).ifPresent(half -> {
+            for (int year = today.getYear(); year <= endYear(plan); year++) {
+                halfYear.add(half.atYear(year));
+            }
+        });
+        halfYear.removeIf(deadline -> deadline.isBefore(today)
+                || store.has(planId, deadline.getYear(), RoundKind.HALF_YEAR.name()));
+        if (deadlines.isEmpty() && halfYear.isEmpty()) {
             return List.of();
         }
         String consolidating = consolidatingOn(plan, today).body().code();
         List<Long> created = new ArrayList<>();
         for (LocalDate deadline : deadlines) {
-            LocalDate opens = deadline.minusDays(properties.openDaysBefore());
-            store.insert(new RoundRow(0, planId, RoundKind.YEARLY.name(), deadline.getYear(), null, deadline,
-                    LocalDate.of(deadline.getYear() - 1, 12, 15),
-                    LocalDate.of(deadline.getYear(), 12, 14), opens.isBefore(today) ? today : opens,
-                    RoundStatus.SCHEDULED.name(), consolidating, null, null, null, "system", null, null, null))
-                    .ifPresent(created::add);
+            schedule(planId, RoundKind.YEARLY, deadline, consolidating, today).ifPresent(created::add);
+        }
+        for (LocalDate deadline : halfYear) {
+            schedule(planId, RoundKind.HALF_YEAR, deadline, consolidating, today).ifPresent(created::add);
         }
         return created;
+    }
+
+    private Optional<Long> schedule(long planId, RoundKind kind, LocalDate deadline, String consolidating,
+                                    LocalDate today) {
+        LocalDate opens = deadline.minusDays(properties.openDaysBefore());
+        int year = deadline.getYear();
+        return store.insert(new RoundRow(0, planId, kind.name(), year, null, deadline, kind.periodFrom(year),
+                kind.periodTo(year), opens.isBefore(today) ? today : opens, RoundStatus.SCHEDULED.name(),
+                consolidating, null, null, null, "system", null, null, null));
     }
 
     /**
@@ -157,8 +173,7 @@ public class Rounds {
         int year = in.deadline().getYear();
         return store.insert(new RoundRow(0, planId, kind.name(), year,
                         in.label() == null || in.label().isBlank() ? null : in.label().trim(), in.deadline(),
-                        kind == RoundKind.YEARLY ? LocalDate.of(year - 1, 12, 15) : null,
-                        kind == RoundKind.YEARLY ? LocalDate.of(year, 12, 14) : null, today,
+                        kind.periodFrom(year), kind.periodTo(year), today,
                         RoundStatus.SCHEDULED.name(), consolidating.body().code(), null, tasks, bodies,
                         user.username(), null, null, null))
                 .orElseThrow(() -> new InvalidInputException(HttpStatus.CONFLICT, "Round exists",
@@ -310,14 +325,23 @@ public class Rounds {
                         "body " + receiver + " has ended with no successor", receiver))));
     }
 
-    private static int endYear(PlanDetails plan) {
+    /**
+     * The last year a plan's periodic rounds ask about: the last year its tasks name when every task
+     * with a timeline is bounded (a one-year plan, 2027, reports on 2027 only); to 2030 at least when
+     * a task runs every year or continuously, or when no task names a year.
+     */
+    static int endYear(PlanDetails plan) {
         int end = 0;
+        boolean open = false;
         for (PlanDetails.Group g : plan.groups()) {
             for (PlanDetails.Task t : g.tasks()) {
-                end = Math.max(end, t.readTimeline().map(Timeline::toYear).orElse(0));
+                Optional<Timeline> timeline = t.readTimeline();
+                open |= timeline.filter(x -> x.kind() == Timeline.Kind.YEARLY || x.kind() == Timeline.Kind.ONGOING)
+                        .isPresent();
+                end = Math.max(end, timeline.map(Timeline::toYear).orElse(0));
             }
         }
-        return end == 0 ? DEFAULT_END_YEAR : Math.max(end, DEFAULT_END_YEAR);
+        return end == 0 ? DEFAULT_END_YEAR : open ? Math.max(end, DEFAULT_END_YEAR) : end;
     }
 
     private RoundRow row(long roundId) {

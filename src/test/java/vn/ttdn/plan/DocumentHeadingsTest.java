@@ -68,7 +68,7 @@ class DocumentHeadingsTest {
         assertThat(DocumentHeadings.place(QNG_STTTT, QNG_UBND)).isEqualTo("Quảng Ngãi");
         assertThat(DocumentHeadings.place(QNG_UBND_HUYEN, null)).isEqualTo("Quảng Ngãi");
         assertThat(DocumentHeadings.place(PRTC_TU, NTH_TU)).isEqualTo("Phan Rang - Tháp Chàm");
-        assertThat(DocumentHeadings.place(BTTTT, null)).isNull();
+        assertThat(DocumentHeadings.place(BTTTT, null)).isEqualTo("Hà Nội"); // a central body sits in the capital
     }
 
     @Test
@@ -98,5 +98,72 @@ class DocumentHeadingsTest {
         assertThat(DocumentHeadings.placeDate("Ninh Thuận", null, null))
                 .isEqualTo(Wording.of("document.placeDateUnknown", "Ninh Thuận"));
         assertThat(DocumentHeadings.placeDate(null, null, null)).isEqualTo(Wording.of("document.dateUnknown"));
+    }
+
+    // --- A new issuer: the Government, a ministry and its departments, a commune (issue 9 §3) -----
+
+    private static final vn.ttdn.directory.BodyView CP = central("CP", "Chính phủ", vn.ttdn.directory.BodyKind.GOVERNMENT,
+            null);
+    private static final vn.ttdn.directory.BodyView BNG = central("BNG", "Bộ Ngoại giao",
+            vn.ttdn.directory.BodyKind.GOVERNMENT, "CP");
+    private static final vn.ttdn.directory.BodyView CUC = central("BNG-CNV", "Cục Ngoại vụ",
+            vn.ttdn.directory.BodyKind.GOVERNMENT, "BNG");
+    private static final vn.ttdn.directory.BodyView CUC_NAMED_WITH_MINISTRY = central("CTTDN",
+            "Cục Thông tin đối ngoại - Bộ Thông tin và Truyền thông", vn.ttdn.directory.BodyKind.GOVERNMENT, "BTTTT");
+    private static final vn.ttdn.directory.BodyView DNG_UBND = new vn.ttdn.directory.BodyView("DNG-UBND",
+            "Ủy ban nhân dân thành phố Đà Nẵng", "UBND thành phố", vn.ttdn.directory.BodyKind.PEOPLES_COMMITTEE,
+            vn.ttdn.directory.BodyLevel.PROVINCE, null, "UBND", null, null, List.of(), List.of());
+    private static final vn.ttdn.directory.BodyView PHUONG = new vn.ttdn.directory.BodyView("DNG-PHC",
+            "Ủy ban nhân dân phường Hải Châu", "UBND phường Hải Châu", vn.ttdn.directory.BodyKind.PEOPLES_COMMITTEE,
+            vn.ttdn.directory.BodyLevel.COMMUNE, "DNG-UBND", "UBND", null, null, List.of(), List.of());
+    private static final vn.ttdn.directory.BodyView XA = new vn.ttdn.directory.BodyView("QNG-XBS",
+            "Ủy ban nhân dân xã Bình Sơn", "UBND xã Bình Sơn", vn.ttdn.directory.BodyKind.PEOPLES_COMMITTEE,
+            vn.ttdn.directory.BodyLevel.COMMUNE, "QNG-UBND", "UBND", null, null, List.of(), List.of());
+
+    @Test
+    void governmentIsPrintedOnOneBoldLineDatedInHanoi() {
+        assertThat(DocumentHeadings.isParty(CP, null)).isFalse();
+        assertThat(DocumentHeadings.issuerLines(CP, null, "x")).containsExactly(new IssuerLine("CHÍNH PHỦ", true));
+        assertThat(DocumentHeadings.place(CP, null)).isEqualTo("Hà Nội");
+    }
+
+    @Test
+    void ministryPrintsNoSuperiorLine() {
+        assertThat(DocumentHeadings.issuerLines(BNG, CP, "x")).containsExactly(new IssuerLine("BỘ NGOẠI GIAO", true));
+        assertThat(DocumentHeadings.place(BNG, CP)).isEqualTo("Hà Nội");
+    }
+
+    @Test
+    void ministrysDepartmentIsPrintedUnderTheMinistry() {
+        assertThat(DocumentHeadings.issuerLines(CUC, BNG, "x")).containsExactly(
+                new IssuerLine("BỘ NGOẠI GIAO", false), new IssuerLine("CỤC NGOẠI VỤ", true));
+        assertThat(DocumentHeadings.issuerLines(CUC_NAMED_WITH_MINISTRY, BTTTT, "x")).containsExactly(
+                new IssuerLine("BỘ THÔNG TIN VÀ TRUYỀN THÔNG", false), new IssuerLine("CỤC THÔNG TIN ĐỐI NGOẠI", true));
+        assertThat(DocumentHeadings.place(CUC, BNG)).isEqualTo("Hà Nội");
+    }
+
+    @Test
+    void communePeoplesCommitteeIsPrintedOnTwoBoldLinesDatedInTheCommune() {
+        assertThat(DocumentHeadings.issuerLines(PHUONG, DNG_UBND, "x")).containsExactly(
+                new IssuerLine("ỦY BAN NHÂN DÂN", true), new IssuerLine("PHƯỜNG HẢI CHÂU", true));
+        assertThat(DocumentHeadings.place(PHUONG, DNG_UBND)).isEqualTo("Hải Châu");
+        assertThat(DocumentHeadings.issuerLines(XA, QNG_UBND, "x")).containsExactly(
+                new IssuerLine("ỦY BAN NHÂN DÂN", true), new IssuerLine("XÃ BÌNH SƠN", true));
+        assertThat(DocumentHeadings.place(XA, QNG_UBND)).isEqualTo("Bình Sơn");
+        assertThat(DocumentHeadings.place(DNG_UBND, null)).isEqualTo("Đà Nẵng");
+    }
+
+    @Test
+    void programmeIsNumberedUnderItsOwnSymbol() {
+        assertThat(DocumentHeadings.number(false, null, "CTr", "BNG"))
+                .isEqualTo(Wording.of("document.number.stateBlank", "CTr-BNG"));
+        assertThat(DocumentType.of("CTr").word()).isEqualTo("Chương trình");
+        assertThat(DocumentType.of(null)).isEqualTo(DocumentType.PLAN);
+    }
+
+    private static vn.ttdn.directory.BodyView central(String code, String name, vn.ttdn.directory.BodyKind kind,
+                                                     String parent) {
+        return new vn.ttdn.directory.BodyView(code, name, name, kind, vn.ttdn.directory.BodyLevel.CENTRAL, parent,
+                code, null, null, List.of(), List.of());
     }
 }

@@ -128,7 +128,13 @@ public class PlanEntity {
     public void setConsolidatingCode(String consolidatingCode) { this.consolidatingCode = consolidatingCode; }
     public PlanStatus getStatus() { return status; }
     public void setStatus(PlanStatus status) { this.status = status; }
-    public SourceReference getSource() { return source; }
+    /** Never null: a plan that came without a source (all its columns null) is read back without the embeddable. */
+    public SourceReference getSource() {
+        if (source == null) {
+            source = new SourceReference();
+        }
+        return source;
+    }
     public String getPreamble() { return preamble; }
     public void setPreamble(String preamble) { this.preamble = preamble; }
     public String getFunding() { return funding; }

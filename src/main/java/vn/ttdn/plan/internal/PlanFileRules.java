@@ -59,6 +59,13 @@ class PlanFileRules {
                 problems.add(InputProblem.of(path, "plan.unknownBody", "unknown body \"" + code + "\"", code));
             }
         });
+        // the number is taken from the issuer's register: without its symbol the number would read "05/CTr"
+        if (file.issuer() != null && !unknown.contains(file.issuer())) {
+            directory.body(file.issuer()).filter(issuer -> issuer.register() == null || issuer.register().isBlank())
+                    .ifPresent(issuer -> problems.add(InputProblem.of("issuer", "plan.issuerNoRegister",
+                            "body \"" + issuer.code() + "\" keeps no register (no symbol for its numbers): it cannot"
+                                    + " issue a " + file.documentType(), issuer.code(), issuer.name())));
+        }
 
         PlanFile.Reporting reporting = file.reporting();
         if (reporting.yearlyDeadline() != null) {
@@ -70,6 +77,10 @@ class PlanFileRules {
                 problems.add(InputProblem.of("reporting.yearlyDeadline", "plan.yearlyFlag",
                         "a yearly deadline needs reporting.yearly: true"));
             }
+        }
+        if (reporting.halfYearDeadline() != null && DayMonth.parse(reporting.halfYearDeadline()).isEmpty()) {
+            problems.add(InputProblem.of("reporting.halfYearDeadline", "plan.dayMonth",
+                    "\"" + reporting.halfYearDeadline() + "\" is not a day of the year", reporting.halfYearDeadline()));
         }
         String consolidation = reporting.consolidationDeadline();
         if (consolidation != null && consolidation.contains("/") && DayMonth.parse(consolidation).isEmpty()) {

@@ -66,6 +66,7 @@ public class PlanMapper {
         rule.setReceiverCode(reporting.receiver());
         rule.setYearly(reporting.yearly());
         rule.setYearlyDeadline(reporting.yearlyDeadline());
+        rule.setHalfYearDeadline(reporting.halfYearDeadline());
         rule.setConsolidationDeadline(reporting.consolidationDeadline());
         rule.setAdHoc(reporting.adHoc());
         rule.setText(reporting.text());
@@ -96,7 +97,8 @@ public class PlanMapper {
                 new PlanFile.Reporting(rule.getReceiverCode(), plan.getConsolidatedTo(), rule.isYearly(),
                         rule.getYearlyDeadline(), plan.getFixedDeadlines(), rule.getConsolidationDeadline(),
                         rule.isAdHoc(), rule.getText(), plan.getIndicators().stream()
-                        .map(i -> new PlanFile.Indicator(i.getCode(), i.getLabel(), i.getUnit())).toList()),
+                        .map(i -> new PlanFile.Indicator(i.getCode(), i.getLabel(), i.getUnit())).toList(),
+                        rule.getHalfYearDeadline()),
                 plan.getRecipients().stream().map(r -> new PlanFile.Recipient(r.getLabel(), r.getBodies())).toList());
     }
 
@@ -121,7 +123,7 @@ public class PlanMapper {
                 file.funding(), file.organisation(),
                 new PlanDetails.Reporting(ref(bodies, r.receiver()), refs(bodies, r.consolidatedTo()), r.yearly(),
                         r.yearlyDeadline(), r.fixedDeadlines(), r.consolidationDeadline(), r.adHoc(), r.text(),
-                        r.indicators()),
+                        r.indicators(), r.halfYearDeadline()),
                 file.recipients().stream().map(x -> new PlanDetails.Recipient(x.label(), refs(bodies, x.bodies()))).toList(),
                 file.groups().stream().mapToInt(g -> g.tasks().size()).sum(), issuedOf(plan), plan.getVersion());
     }

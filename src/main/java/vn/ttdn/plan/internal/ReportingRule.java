@@ -13,6 +13,8 @@ public class ReportingRule {
     private boolean yearly;
     @Column(name = "reporting_yearly_deadline")
     private String yearlyDeadline;
+    @Column(name = "reporting_half_year_deadline")
+    private String halfYearDeadline;
     @Column(name = "reporting_consolidation_deadline")
     private String consolidationDeadline;
     @Column(name = "reporting_ad_hoc")
@@ -26,6 +28,8 @@ public class ReportingRule {
     public void setYearly(boolean yearly) { this.yearly = yearly; }
     public String getYearlyDeadline() { return yearlyDeadline; }
     public void setYearlyDeadline(String yearlyDeadline) { this.yearlyDeadline = yearlyDeadline; }
+    public String getHalfYearDeadline() { return halfYearDeadline; }
+    public void setHalfYearDeadline(String halfYearDeadline) { this.halfYearDeadline = halfYearDeadline; }
     public String getConsolidationDeadline() { return consolidationDeadline; }
     public void setConsolidationDeadline(String consolidationDeadline) { this.consolidationDeadline = consolidationDeadline; }
     public boolean isAdHoc() { return adHoc; }

@@ -98,9 +98,14 @@ public class RoundStore {
     }
 
     public boolean hasYearly(long planId, int year) {
+        return has(planId, year, "YEARLY");
+    }
+
+    /** Whether the plan has a round of this kind for the year (one yearly and one six-month round at most). */
+    public boolean has(long planId, int year, String kind) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from ttdn.report_round where plan_id = ? and year = ? and kind = 'YEARLY')",
-                Boolean.class, planId, year));
+                "select exists (select 1 from ttdn.report_round where plan_id = ? and year = ? and kind = ?)",
+                Boolean.class, planId, year, kind));
     }
 
     /** Moves a round from one status to another; false when it was not in {@code from} (someone moved it first). */

@@ -353,6 +353,8 @@ public class DirectoryAdmin {
                 personChanges.add(new PersonDetails[] {before, after});
             }
         }
+        problems.sort(java.util.Comparator.comparing(DirectoryAdmin::entryOf).thenComparing(InputProblem::path)
+                .thenComparing(InputProblem::message));
         ImportResult answer = new ImportResult(dryRun, !dryRun && problems.isEmpty(), bodyPart.done(),
                 personPart.done(), List.copyOf(problems));
         if (!answer.written()) {
@@ -376,6 +378,17 @@ public class DirectoryAdmin {
         bodies.flush();
         personChanges.forEach(change -> writePerson(change[0], change[1], actor));
         return answer;
+    }
+
+    private static final java.util.regex.Pattern ENTRY = java.util.regex.Pattern.compile("^(bodies|people)\\[(\\d+)]");
+
+    /** Problems in the file's order: the file's own first, then bodies, then people, each by its entry. */
+    private static long entryOf(InputProblem problem) {
+        java.util.regex.Matcher m = ENTRY.matcher(problem.path());
+        if (!m.find()) {
+            return -1;
+        }
+        return (m.group(1).equals("bodies") ? 0L : 1L << 32) + Long.parseLong(m.group(2));
     }
 
     /** Added (0), changed (1), unchanged (2), each in the file's order. */

@@ -22,7 +22,15 @@ public record BodyView(
         members = members == null ? List.of() : List.copyOf(members);
     }
 
-    public record Successor(String code, SuccessorRelation relation) {
+    /**
+     * Where the body's work went: the successor, how, and what it takes over in words ("công tác
+     * thông tin đối ngoại"; null when the relation says it all).
+     */
+    public record Successor(String code, SuccessorRelation relation, String takesOver) {
+
+        public Successor(String code, SuccessorRelation relation) {
+            this(code, relation, null);
+        }
     }
 
     public boolean isActiveOn(LocalDate day) {

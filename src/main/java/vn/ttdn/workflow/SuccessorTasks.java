@@ -85,8 +85,13 @@ class SuccessorTasks extends AbstractProcessEnginePlugin {
     /** An end was recorded: the body's open tasks go to its successor, in this transaction. */
     @EventListener
     void bodyEnded(BodyEnded ended) {
-        LocalDate day = ended.on().isAfter(today()) ? ended.on() : today();
-        Optional<Standing> successor = directory.getObject().standingOn(ended.code(), day);
+        // the body's last day is ended.on(): from the next day its successor stands for it
+        if (ended.on().isAfter(today())) {
+            log.warn("Body {} ends on {}, after today: its open tasks stay until then (new ones follow it then)",
+                    ended.code(), ended.on());
+            return;
+        }
+        Optional<Standing> successor = directory.getObject().standingOn(ended.code(), today());
         if (successor.isEmpty() || successor.get().body().code().equals(ended.code())) {
             log.warn("Body {} ended with no successor standing for it: its open tasks stay where they are",
                     ended.code());

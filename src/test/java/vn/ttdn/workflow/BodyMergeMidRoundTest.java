@@ -10,16 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.transaction.support.TransactionTemplate;
-import vn.ttdn.directory.BodyEnded;
 import vn.ttdn.directory.BodyKind;
 import vn.ttdn.directory.BodyLevel;
 import vn.ttdn.directory.BodyView;
 import vn.ttdn.directory.DirectoryService;
 import vn.ttdn.directory.Role;
-import vn.ttdn.directory.SuccessorRelation;
 import vn.ttdn.support.Chain;
 import vn.ttdn.support.Db;
 import vn.ttdn.support.RoundDriver;
@@ -51,10 +47,6 @@ class BodyMergeMidRoundTest {
     Db db;
     @Autowired
     DirectoryService directory;
-    @Autowired
-    ApplicationEventPublisher events;
-    @Autowired
-    TransactionTemplate transaction;
 
     @Test
     void theMergedBodysOpenDraftContinuesUnderItsSuccessor() throws Exception {
@@ -89,14 +81,12 @@ class BodyMergeMidRoundTest {
         String draft = rounds.task(planId, "userTask_draftReport", MERGED, "cv.tmp-sngv");
         Chain.ok(chain.post("/api/tasks/" + draft + "/claim", "cv.tmp-sngv", null));
 
-        // when the body's end is recorded: merged into the Văn phòng UBND tỉnh
-        transaction.executeWithoutResult(t -> {
-            directory.saveBodies(List.of(new BodyView(own.code(), own.name(), own.shortName(), own.kind(), own.level(),
-                    own.parent(), own.register(), own.validFrom(), LocalDate.of(2026, 11, 30),
-                    List.of(new BodyView.Successor(SUCCESSOR, SuccessorRelation.MERGED_INTO)), List.of())));
-            events.publishEvent(new BodyEnded(MERGED, LocalDate.of(2026, 11, 30),
-                    List.of(new BodyView.Successor(SUCCESSOR, SuccessorRelation.MERGED_INTO)), "admin"));
-        });
+        // when an administrator records the body's end: merged into the Văn phòng UBND tỉnh, its last day yesterday
+        Chain.ok(chain.post("/api/bodies/" + MERGED + "/end", "admin", Map.of("on", "2026-11-30",
+                "successors", List.of(Map.of("code", SUCCESSOR, "relation", "MERGED_INTO",
+                        "takesOver", "Công tác đối ngoại, thông tin đối ngoại")))));
+        assertThat(db.jdbc().queryForObject("select count(*) from ttdn.directory_change where entity_key = ? and action = "
+                + "'ENDED'", Integer.class, MERGED)).isEqualTo(1);
 
         // then its open draft waits for the successor's officers, unclaimed, with what was written
         assertThat(db.jdbc().queryForList("select group_id_ from public.act_ru_identitylink where task_id_ = ? "

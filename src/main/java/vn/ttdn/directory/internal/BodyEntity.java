@@ -64,7 +64,7 @@ public class BodyEntity {
         this.validFrom = view.validFrom();
         this.validTo = view.validTo();
         this.successors.clear();
-        view.successors().forEach(s -> successors.add(new SuccessorLink(s.code(), s.relation())));
+        view.successors().forEach(s -> successors.add(new SuccessorLink(s.code(), s.relation(), s.takesOver())));
         this.members.clear();
         this.members.addAll(view.members());
     }
@@ -75,7 +75,7 @@ public class BodyEntity {
 
     public BodyView toView() {
         return new BodyView(code, name, shortName, kind, level, parentCode, register, validFrom, validTo,
-                successors.stream().map(s -> new BodyView.Successor(s.successorCode, s.relation)).toList(),
+                successors.stream().map(s -> new BodyView.Successor(s.successorCode, s.relation, s.takesOver)).toList(),
                 List.copyOf(members));
     }
 
@@ -84,13 +84,15 @@ public class BodyEntity {
         private String successorCode;
         @Enumerated(EnumType.STRING)
         private SuccessorRelation relation;
+        private String takesOver;
 
         protected SuccessorLink() {
         }
 
-        SuccessorLink(String successorCode, SuccessorRelation relation) {
+        SuccessorLink(String successorCode, SuccessorRelation relation, String takesOver) {
             this.successorCode = successorCode;
             this.relation = relation;
+            this.takesOver = takesOver;
         }
     }
 }

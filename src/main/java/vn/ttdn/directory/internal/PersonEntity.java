@@ -27,6 +27,7 @@ public class PersonEntity {
     private String email;
     private String passwordHash;
     private boolean enabled = true;
+    private java.time.LocalDate bodySince;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "person_role", joinColumns = @JoinColumn(name = "username"))
@@ -90,5 +91,34 @@ public class PersonEntity {
 
     public Account toAccount() {
         return new Account(username, fullName, bodyCode, passwordHash, enabled, Set.copyOf(roles));
+    }
+
+    public java.time.LocalDate getBodySince() {
+        return bodySince;
+    }
+
+    /** An administrator's edit of the person's details, in place; the password is left as it is. */
+    public void change(String fullName, String title, String email, Set<Role> roles) {
+        this.fullName = fullName;
+        this.title = title;
+        this.email = email;
+        this.roles.clear();
+        this.roles.addAll(roles);
+    }
+
+    /** The person works for another body from this day (the body they left is kept in the history). */
+    public void moveTo(String bodyCode, java.time.LocalDate since) {
+        this.bodyCode = bodyCode;
+        this.bodySince = since;
+    }
+
+    /** Since when the person works for their body, when first recorded without a move. */
+    public void setBodySince(java.time.LocalDate since) {
+        this.bodySince = since;
+    }
+
+    /** A deactivated person cannot sign in; the row stays, since what they did names them. */
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
     }
 }

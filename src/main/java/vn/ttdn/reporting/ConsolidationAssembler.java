@@ -3,7 +3,6 @@ package vn.ttdn.reporting;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import vn.ttdn.directory.BodyRef;
@@ -40,7 +37,7 @@ import vn.ttdn.reporting.internal.RoundStore.RoundRow;
 /**
  * Builds a round's consolidated report from the reports that are in (submitted or received): per
  * task each body's cell and the task's overall state, per body how it reported, the indicators
- * summed beside last year's round, and a draft of the five narrative parts. Reads only; the
+ * summed beside last year's round, and a draft of the five narrative parts ({@link NarrativeDraft}). Reads only; the
  * officer's edits are laid over the draft by {@link Consolidations}.
  *
  * <p>A task's overall state comes from the reports of its lead bodies (of every body asked on it
@@ -59,9 +56,11 @@ class ConsolidationAssembler {
     private final DirectoryService directory;
     private final Letterheads letterheads;
     private final MessageSource messages;
+    private final NarrativeDraft narratives;
 
     ConsolidationAssembler(RoundStore rounds, ConsolidationStore store, vn.ttdn.plan.PlanLifecycle plans,
-                           DirectoryService directory, Letterheads letterheads, MessageSource messages) {
+                           DirectoryService directory, Letterheads letterheads, MessageSource messages, NarrativeDraft narratives) {
+        this.narratives = narratives;
         this.rounds = rounds;
         this.store = store;
         this.plans = plans;
@@ -120,7 +119,7 @@ class ConsolidationAssembler {
                 letterheads.of(round.consolidatingCode()), Consolidation.State.DRAFT, 0, null, null, null, null,
                 groups, bodies, indicators, taskCounts, bodyCounts, recipients(plan, round, now), "VT", now,
                 planDocument(plan), registerOf(round.consolidatingCode()));
-        return withNarrative(draft, narrative(draft, plan));
+        return withNarrative(draft, narratives.draft(draft, plan));
     }
 
     /**
@@ -350,124 +349,7 @@ class ConsolidationAssembler {
                 : text("consolidation.subject.yearly", document, String.valueOf(round.year()));
     }
 
-    /** The five parts, drafted from the figures and what the bodies wrote. */
-    private Narrative narrative(Consolidation c, PlanDetails plan) {
-        Map<String, Body> bodies = c.bodies().stream().collect(Collectors.toMap(Body::code, Function.identity()));
-        Map<Status, Integer> counts = new EnumMap<>(Status.class);
-        c.groups().forEach(g -> g.tasks().forEach(t -> counts.merge(t.overall(), 1, Integer::sum)));
-        int tasks = counts.values().stream().mapToInt(Integer::intValue).sum();
-
-        List<String> achievements = new ArrayList<>();
-        achievements.add(text("consolidation.draft.opening", c.period() == null ? "" : text(
-                "consolidation.draft.period", PrintedDate.of(c.period().from()), PrintedDate.of(c.period().to())),
-                c.bodyCounts().get("in"), c.bodyCounts().get("asked"), tasks,
-                counts.getOrDefault(Status.DONE_ON_TIME, 0), counts.getOrDefault(Status.DONE_LATE, 0),
-                counts.getOrDefault(Status.IN_PROGRESS, 0)));
-        for (Indicator i : c.indicators()) {
-            if (i.total().signum() > 0) {
-                achievements.add(text("consolidation.draft.indicator", i.label(), i.total().toPlainString(), i.unit()));
-            }
-        }
-        Map<String, Map<String, Object>> reports = store.lastReports(c.roundId());
-        for (Body b : c.bodies()) {
-            if (b.state().isIn()) {
-                String summary = words(reports.getOrDefault(b.code(), Map.of()).get("summary"));
-                if (summary != null) {
-                    achievements.add("- " + b.name() + ": " + summary);
-                }
-            }
-        }
-
-        List<String> shortcomings = new ArrayList<>();
-        for (Group g : c.groups()) {
-            for (Task t : g.tasks()) {
-                if (t.overall() == Status.OVERDUE || t.overall() == Status.NOT_STARTED) {
-                    shortcomings.add(text("consolidation.draft.taskBehind", t.number(), shorten(t.content()),
-                            t.overall().label.toLowerCase(VI)));
-                }
-            }
-        }
-        String notIn = c.bodies().stream().filter(b -> !b.state().isIn() && b.state() != BodyState.MISSING)
-                .map(Body::name).collect(Collectors.joining("; "));
-        if (!notIn.isEmpty()) {
-            shortcomings.add(text("consolidation.draft.pending", notIn));
-        }
-        names(c.bodies(), Timeliness.MISSING).ifPresent(n -> shortcomings.add(text("consolidation.draft.missing", n)));
-        String lateIn = c.bodies().stream().filter(b -> b.timeliness() == Timeliness.LATE && b.state().isIn())
-                .map(Body::name).collect(Collectors.joining("; "));
-        if (!lateIn.isEmpty()) {
-            shortcomings.add(text("consolidation.draft.lateIn", lateIn));
-        }
-        if (shortcomings.isEmpty()) {
-            shortcomings.add(text("consolidation.draft.noShortcomings"));
-        }
-
-        // the same words from several bodies make one line naming them all, with the tasks they were said of
-        Map<String, Map<String, Set<String>>> difficulties = new LinkedHashMap<>();
-        Map<String, Map<String, Set<String>>> proposals = new LinkedHashMap<>();
-        for (Group g : c.groups()) {
-            for (Task t : g.tasks()) {
-                for (Cell cell : t.cells()) {
-                    String name = bodies.get(cell.bodyCode()).name();
-                    if (cell.difficulties() != null) {
-                        difficulties.computeIfAbsent(cell.difficulties(), k -> new LinkedHashMap<>())
-                                .computeIfAbsent(name, k -> new LinkedHashSet<>()).add(t.number());
-                    }
-                    if (cell.proposals() != null) {
-                        proposals.computeIfAbsent(cell.proposals(), k -> new LinkedHashMap<>())
-                                .computeIfAbsent(name, k -> new LinkedHashSet<>()).add(t.number());
-                    }
-                }
-            }
-        }
-        for (Body b : c.bodies()) {
-            String said = b.state().isIn() ? words(reports.getOrDefault(b.code(), Map.of()).get("recommendations")) : null;
-            if (said != null) {
-                proposals.computeIfAbsent(said, k -> new LinkedHashMap<>()).computeIfAbsent(b.name(),
-                        k -> new LinkedHashSet<>());
-            }
-        }
-        List<String> causes = said(difficulties);
-        List<String> recommendations = said(proposals);
-        if (causes.isEmpty()) {
-            causes.add(text("consolidation.draft.noCauses"));
-        }
-        if (recommendations.isEmpty()) {
-            recommendations.add(text("consolidation.draft.noRecommendations"));
-        }
-        String directions = text("consolidation.draft.directions", plan.issued() != null
-                && plan.issued().reference() != null ? plan.issued().reference() : plan.code());
-        return new Narrative(String.join("\n", achievements), String.join("\n", shortcomings),
-                String.join("\n", causes), directions, String.join("\n", recommendations));
-    }
-
-    /** "- Kinh phí còn hạn chế (Sở A: nhiệm vụ 1.1, 2.3; Sở B: nhiệm vụ 3.1)." for each thing said, in order. */
-    private List<String> said(Map<String, Map<String, Set<String>>> byText) {
-        List<String> lines = new ArrayList<>();
-        byText.forEach((words, byBody) -> {
-            List<String> who = new ArrayList<>();
-            byBody.forEach((body, tasks) -> who.add(tasks.isEmpty() ? body
-                    : text("consolidation.draft.saidOn", body, String.join(", ", tasks))));
-            lines.add(text("consolidation.draft.said", words.replaceAll("[.;]+$", ""), String.join("; ", who)));
-        });
-        return lines;
-    }
-
-    private static java.util.Optional<String> names(List<Body> bodies, Timeliness timeliness) {
-        String names = bodies.stream().filter(b -> b.timeliness() == timeliness).map(Body::name)
-                .collect(Collectors.joining("; "));
-        return names.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(names);
-    }
-
-    private static String shorten(String content) {
-        if (content == null) {
-            return "";
-        }
-        String line = content.strip().split("\\R", 2)[0];
-        return line.length() <= 120 ? line : line.substring(0, 117).strip() + "…";
-    }
-
-    private static String words(Object value) {
+    static String words(Object value) {
         return value == null || String.valueOf(value).isBlank() ? null : String.valueOf(value).strip();
     }
 

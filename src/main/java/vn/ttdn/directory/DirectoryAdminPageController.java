@@ -89,15 +89,10 @@ class DirectoryAdminPageController {
     @PreAuthorize("hasRole('ADMIN')")
     String editBody(@PathVariable String code, BodyForm form, Principal actor, Authentication auth, Locale locale,
                     Model model, RedirectAttributes redirect) {
-        try {
+        return save(() -> {
             admin.patchBody(code, form.entry(false), actor.getName());
-            redirect.addFlashAttribute("done", Wording.of("directory.admin.done.bodySaved", code));
-            return "redirect:/danh-ba/" + code;
-        } catch (InvalidInputException e) {
-            model.addAttribute("form", form);
-            shown(e, locale, model);
-            return body(code, auth, model);
-        }
+            return code;
+        }, "directory.admin.done.bodySaved", "/danh-ba/", form, locale, model, redirect, () -> body(code, auth, model));
     }
 
     @PostMapping("/danh-ba/{code:[A-Z0-9][A-Z0-9-]*}/ket-thuc")
@@ -120,14 +115,10 @@ class DirectoryAdminPageController {
             put(line, "relation", i < relations.size() ? relations.get(i) : null);
             put(line, "takesOver", i < takes.size() ? takes.get(i) : null);
         }
-        try {
+        return save(() -> {
             admin.endBody(code, end, actor.getName());
-            redirect.addFlashAttribute("done", Wording.of("directory.admin.done.bodyEnded", code));
-            return "redirect:/danh-ba/" + code;
-        } catch (InvalidInputException e) {
-            shown(e, locale, model);
-            return body(code, auth, model);
-        }
+            return code;
+        }, "directory.admin.done.bodyEnded", "/danh-ba/", null, locale, model, redirect, () -> body(code, auth, model));
     }
 
     @GetMapping("/danh-ba/moi")
@@ -143,15 +134,8 @@ class DirectoryAdminPageController {
     @PostMapping("/danh-ba/moi")
     @PreAuthorize("hasRole('ADMIN')")
     String createBody(BodyForm form, Principal actor, Locale locale, Model model, RedirectAttributes redirect) {
-        try {
-            BodyView body = admin.createBody(form.entry(true), actor.getName());
-            redirect.addFlashAttribute("done", Wording.of("directory.admin.done.bodyCreated", body.code()));
-            return "redirect:/danh-ba/" + body.code();
-        } catch (InvalidInputException e) {
-            model.addAttribute("form", form);
-            shown(e, locale, model);
-            return newBody(model);
-        }
+        return save(() -> admin.createBody(form.entry(true), actor.getName()).code(),
+                "directory.admin.done.bodyCreated", "/danh-ba/", form, locale, model, redirect, () -> newBody(model));
     }
 
     // ---- people ----------------------------------------------------------------------------
@@ -172,15 +156,9 @@ class DirectoryAdminPageController {
     @PostMapping("/danh-ba/nguoi")
     @PreAuthorize("hasRole('ADMIN')")
     String createPerson(PersonForm form, Principal actor, Locale locale, Model model, RedirectAttributes redirect) {
-        try {
-            PersonDetails person = admin.createPerson(form.entry(true), actor.getName());
-            redirect.addFlashAttribute("done", Wording.of("directory.admin.done.personCreated", person.username()));
-            return "redirect:/danh-ba/nguoi/" + person.username();
-        } catch (InvalidInputException e) {
-            model.addAttribute("form", form);
-            shown(e, locale, model);
-            return people(model);
-        }
+        return save(() -> admin.createPerson(form.entry(true), actor.getName()).username(),
+                "directory.admin.done.personCreated", "/danh-ba/nguoi/", form, locale, model, redirect,
+                () -> people(model));
     }
 
     @GetMapping("/danh-ba/nguoi/{username}")
@@ -204,15 +182,11 @@ class DirectoryAdminPageController {
     @PreAuthorize("hasRole('ADMIN')")
     String editPerson(@PathVariable String username, PersonForm form, Principal actor, Locale locale, Model model,
                       RedirectAttributes redirect) {
-        try {
+        return save(() -> {
             admin.patchPerson(username, form.entry(false), actor.getName());
-            redirect.addFlashAttribute("done", Wording.of("directory.admin.done.personSaved", username));
-            return "redirect:/danh-ba/nguoi/" + username;
-        } catch (InvalidInputException e) {
-            model.addAttribute("form", form);
-            shown(e, locale, model);
-            return person(username, model);
-        }
+            return username;
+        }, "directory.admin.done.personSaved", "/danh-ba/nguoi/", form, locale, model, redirect,
+                () -> person(username, model));
     }
 
     // ---- the file --------------------------------------------------------------------------
@@ -276,6 +250,27 @@ class DirectoryAdminPageController {
     }
 
     // ---- shared ----------------------------------------------------------------------------
+
+    /**
+     * An administrator's change from a page: done, a notice and the page of what changed
+     * ({@code path} + the key the change answers); refused, the same page again with each problem and
+     * the form as it was filled ({@code form}, when there is one).
+     */
+    private String save(java.util.function.Supplier<String> change, String doneKey, String path, Object form,
+                        Locale locale, Model model, RedirectAttributes redirect,
+                        java.util.function.Supplier<String> again) {
+        try {
+            String key = change.get();
+            redirect.addFlashAttribute("done", Wording.of(doneKey, key));
+            return "redirect:" + path + key;
+        } catch (InvalidInputException e) {
+            if (form != null) {
+                model.addAttribute("form", form);
+            }
+            shown(e, locale, model);
+            return again.get();
+        }
+    }
 
     private void shown(InvalidInputException e, Locale locale, Model model) {
         model.addAttribute("problems", e.problems().stream()

@@ -326,10 +326,7 @@ public class Consolidations {
         Consolidation approved = store.versionContent(roundId, row.version()).map(this::read).orElseThrow();
         Consolidation sent = copy(approved, State.SENT, row.version(), approved.number(), approved.dated(),
                 approved.signer(), approved.narrative());
-        ConsolidationFiles drawer = files.getIfAvailable();
-        if (drawer == null) {
-            throw new IllegalStateException("No ConsolidationFiles bean: the documents module is missing");
-        }
+        ConsolidationFiles drawer = drawer();
         String base = fileName(sent);
         for (String format : List.of("docx", "xlsx", "pdf")) {
             byte[] content = draw(drawer, sent, format);
@@ -351,17 +348,22 @@ public class Consolidations {
 
     /** The document of the round's consolidated report: the file sent once sent, drawn from the data before. */
     @Transactional(readOnly = true)
-    public byte[] export(long roundId, String format, CurrentUser user, Instant now) {
+    public Export export(long roundId, String format, CurrentUser user, Instant now) {
         RoundRow round = round(roundId);
         ReportRow row = store.find(roundId).orElseThrow(() -> new NotFoundException("No consolidated report"));
         checkReads(round, row, user);
+        Consolidation c = current(round, row, now);
         if (State.SENT.name().equals(row.state())) {
             Optional<byte[]> kept = store.fileContent(roundId, row.version(), format);
             if (kept.isPresent()) {
-                return kept.get();
+                return new Export(fileName(c), kept.get());
             }
         }
-        return draw(drawer(), current(round, row, now), format);
+        return new Export(fileName(c), draw(drawer(), c, format));
+    }
+
+    /** A document drawn: its file name without extension (NFC, with its diacritics) and its bytes. */
+    public record Export(String name, byte[] content) {
     }
 
     /**
@@ -381,21 +383,16 @@ public class Consolidations {
     }
 
     @Transactional(readOnly = true)
-    public byte[] exportReport(long roundId, String bodyCode, String format, CurrentUser user, Instant now) {
-        return draw(drawer(), report(roundId, bodyCode, user, now), format);
+    public Export exportReport(long roundId, String bodyCode, String format, CurrentUser user, Instant now) {
+        Consolidation report = report(roundId, bodyCode, user, now);
+        return new Export(reportFileName(report), draw(drawer(), report, format));
     }
 
     /** "Báo cáo 3-BC-SNGV" once numbered, "Báo cáo QNG-SNGV QNG-KH-116 năm 2026" before. */
-    public static String reportFileName(Consolidation report) {
+    static String reportFileName(Consolidation report) {
         String name = report.number() != null ? "Báo cáo " + report.number().replace('/', '-')
                 : "Báo cáo " + report.consolidatingCode() + " " + report.plan().code() + " năm " + report.year();
         return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC);
-    }
-
-    /** The file name of the round's consolidated report, without extension (NFC, with its diacritics). */
-    @Transactional(readOnly = true)
-    public String exportName(long roundId, CurrentUser user, Instant now) {
-        return fileName(view(roundId, user, now));
     }
 
     private void deliver(long roundId, String named, String role, LocalDate today, Instant now, RoundRow round,

@@ -71,24 +71,21 @@ class ConsolidationApiController {
             + "once sent, the very file that was sent")
     ResponseEntity<byte[]> export(@PathVariable long id, @RequestParam(defaultValue = "docx") String format,
                                   CurrentUser user) {
-        byte[] content = consolidations.export(id, format, user, RoundProcess.now());
-        return file(content, format, consolidations.exportName(id, user, RoundProcess.now()));
+        return file(consolidations.export(id, format, user, RoundProcess.now()), format);
     }
 
     @GetMapping("/api/rounds/{id}/reports/{body}/export")
     @Operation(summary = "One body's report as a document: format=docx, xlsx or pdf")
     ResponseEntity<byte[]> exportReport(@PathVariable long id, @PathVariable String body,
                                         @RequestParam(defaultValue = "docx") String format, CurrentUser user) {
-        Consolidation report = consolidations.report(id, body, user, RoundProcess.now());
-        byte[] content = consolidations.exportReport(id, body, format, user, RoundProcess.now());
-        return file(content, format, Consolidations.reportFileName(report));
+        return file(consolidations.exportReport(id, body, format, user, RoundProcess.now()), format);
     }
 
-    static ResponseEntity<byte[]> file(byte[] content, String format, String name) {
+    static ResponseEntity<byte[]> file(Consolidations.Export export, String format) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(TYPES.get(format)))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(name + "." + format, StandardCharsets.UTF_8).build().toString())
-                .body(content);
+                        .filename(export.name() + "." + format, StandardCharsets.UTF_8).build().toString())
+                .body(export.content());
     }
 }

@@ -21,7 +21,12 @@ final class DirectoryRules {
 
     static final Pattern BODY_CODE = Pattern.compile("[A-Z0-9]+(-[A-Z0-9]+)*");
     static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,59}");
-    private static final Pattern REGISTER = Pattern.compile("[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*");
+    /**
+     * A register symbol: letters and digits in parts joined by "-", beginning with a capital. Decree 30
+     * writes them in capitals, but the symbols in use keep small letters where a word is shortened
+     * to two letters: TTg (Thủ tướng), SNgV (Sở Ngoại vụ).
+     */
+    private static final Pattern REGISTER = Pattern.compile("[A-ZĐ0-9][A-Za-zĐđ0-9]*(-[A-Za-zĐđ0-9]+)*");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private DirectoryRules() {
@@ -83,7 +88,7 @@ final class DirectoryRules {
         }
         if (body.register() != null && (!REGISTER.matcher(body.register()).matches() || body.register().length() > 20)) {
             problems.add(InputProblem.of(p + "register", "directory.register", "\"" + body.register()
-                    + "\" is not a register symbol (capitals, digits and -, at most 20)", body.register()));
+                    + "\" is not a register symbol (letters beginning with a capital, digits and -, at most 20)", body.register()));
         }
         if (body.parent() != null) {
             if (!result.containsKey(body.parent())) {

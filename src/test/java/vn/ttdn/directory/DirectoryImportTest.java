@@ -74,6 +74,12 @@ class DirectoryImportTest {
                 level: PROVINCE
                 validFrom: 2025-01-01
                 validTo: 2024-12-31
+              - code: TSTX-F
+                name: F
+                shortName: F
+                kind: DEPARTMENT
+                level: PROVINCE
+                register: sngv thử
             people:
               - username: cv.tstx
                 fullName: Người Thử
@@ -113,6 +119,7 @@ class DirectoryImportTest {
                             "bodies[4].members[1] directory.unknownMember",
                             "bodies[5].validFrom directory.date",
                             "bodies[6].validTo directory.validToBeforeFrom",
+                            "bodies[7].register directory.register",
                             "people[0].body directory.unknownBody",
                             "people[1].roles[1] directory.unknownRole",
                             "people[2].username directory.duplicateUsername");
@@ -133,6 +140,7 @@ class DirectoryImportTest {
                     kind: DEPARTMENT
                     level: PROVINCE
                     parent: TSTY-UBND
+                    register: SNgV
                   - code: TSTY-UBND
                     name: Ủy ban nhân dân tỉnh Thử
                     shortName: Ủy ban nhân dân tỉnh
@@ -186,6 +194,8 @@ class DirectoryImportTest {
         assertThat(db.count("person")).isEqualTo(before.get("person") + 1);
         assertThat(db.count("directory_change")).isEqualTo(before.get("directory_change") + 4);
         assertThat(admin.person("cv.tsty").orElseThrow().body()).isEqualTo("TSTY-SNEW");
+        assertThat(db.jdbc().queryForObject("select register from ttdn.body where code = 'TSTY-SNEW'", String.class))
+                .as("a symbol in use with small letters").isEqualTo("SNgV");
         assertThat(admin.person("cv.vpub.qng").orElseThrow().title()).endsWith("(đã đổi)");
         assertThat(admin.changesOfBody("TSTY-SNEW")).extracting(DirectoryChange::action)
                 .contains("CREATED");

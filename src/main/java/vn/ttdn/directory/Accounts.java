@@ -26,13 +26,18 @@ public class Accounts {
     public record State(boolean enabled, boolean mustChangePassword, int credentialsVersion) {
     }
 
+    /** The hash of a person created by an administrator or an import, before a password is set: matches nothing. */
+    static final String NO_PASSWORD = "!";
+
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
+    private final DirectoryJournal journal;
     private final PasswordPolicy policy = PasswordPolicy.standard();
 
-    Accounts(JdbcTemplate jdbc, PasswordEncoder passwords) {
+    Accounts(JdbcTemplate jdbc, PasswordEncoder passwords, DirectoryJournal journal) {
         this.jdbc = jdbc;
         this.passwords = passwords;
+        this.journal = journal;
     }
 
     public PasswordPolicy policy() {
@@ -45,6 +50,12 @@ public class Accounts {
         return jdbc.query("select enabled, must_change_password, credentials_version from ttdn.person "
                         + "where username = ?",
                 (rs, i) -> new State(rs.getBoolean(1), rs.getBoolean(2), rs.getInt(3)), username).stream().findFirst();
+    }
+
+    /** Whether the person has a password that works (people created or imported have none until one is set). */
+    @Transactional(readOnly = true)
+    public boolean hasPassword(String username) {
+        return !NO_PASSWORD.equals(hashOf(username));
     }
 
     /** Whether the directory has anyone at all (the first administrator is made only when it has not). */
@@ -78,13 +89,15 @@ public class Accounts {
      * An administrator sets a person's password (a new person, a forgotten password): it must pass the
      * policy, and the person must change it at their next sign-in.
      */
-    public void setByAdministrator(String username, String password) {
+    public void setByAdministrator(String username, String password, String by) {
         hashOf(username);
         List<InputProblem> problems = policy.problems("password", username, password);
         if (!problems.isEmpty()) {
             throw new InvalidInputException("The password was not set", problems);
         }
         write(username, password, true);
+        journal.record(by, DirectoryJournal.PERSON, username, "PASSWORD_SET", null,
+                journal.fields(java.util.Map.of("mustChangePassword", "true")));
     }
 
     /**
@@ -95,17 +108,25 @@ public class Accounts {
         if (username.equals(by)) {
             throw ForbiddenException.of("account.cannotDeactivateSelf", "You cannot deactivate your own account");
         }
-        setEnabled(username, false);
+        setEnabled(username, false, by);
     }
 
-    public void activate(String username) {
-        setEnabled(username, true);
+    public void activate(String username, String by) {
+        setEnabled(username, true, by);
     }
 
-    private void setEnabled(String username, boolean enabled) {
-        if (jdbc.update("update ttdn.person set enabled = ? where username = ?", enabled, username) == 0) {
-            throw new NotFoundException("No person " + username);
+    /** Enables or disables the account, journaled when it changes anything. */
+    private void setEnabled(String username, boolean enabled, String by) {
+        Boolean was = jdbc.query("select enabled from ttdn.person where username = ? for update",
+                (rs, i) -> rs.getBoolean(1), username).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("No person " + username));
+        if (was == enabled) {
+            return;
         }
+        jdbc.update("update ttdn.person set enabled = ? where username = ?", enabled, username);
+        journal.record(by, DirectoryJournal.PERSON, username, enabled ? "REACTIVATED" : "DEACTIVATED",
+                journal.fields(java.util.Map.of("enabled", String.valueOf(was))),
+                journal.fields(java.util.Map.of("enabled", String.valueOf(enabled))));
     }
 
     private String hashOf(String username) {

@@ -39,9 +39,6 @@ import vn.ttdn.system.NotFoundException;
 @Transactional(readOnly = true)
 public class DirectoryAdmin {
 
-    /** What a person created by an administrator or an import has for a password: none that matches. */
-    static final String NO_PASSWORD = "!";
-
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final BodyRepository bodies;
@@ -273,7 +270,7 @@ public class DirectoryAdmin {
         String action;
         if (before == null) {
             PersonEntity created = new PersonEntity(after.username(), after.fullName(), after.title(), after.body(),
-                    after.email(), NO_PASSWORD, after.roles());
+                    after.email(), Accounts.NO_PASSWORD, after.roles());
             created.setBodySince(after.bodySince());
             created.setEnabled(after.enabled());
             people.save(created);

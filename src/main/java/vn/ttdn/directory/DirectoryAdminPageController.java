@@ -50,11 +50,14 @@ class DirectoryAdminPageController {
 
     private final DirectoryService directory;
     private final DirectoryAdmin admin;
+    private final Accounts accounts;
     private final ProblemMessages problemMessages;
 
-    DirectoryAdminPageController(DirectoryService directory, DirectoryAdmin admin, ProblemMessages problemMessages) {
+    DirectoryAdminPageController(DirectoryService directory, DirectoryAdmin admin, Accounts accounts,
+                                 ProblemMessages problemMessages) {
         this.directory = directory;
         this.admin = admin;
+        this.accounts = accounts;
         this.problemMessages = problemMessages;
     }
 
@@ -171,6 +174,8 @@ class DirectoryAdminPageController {
         model.addAttribute("formerBodies", admin.formerBodies(username).stream()
                 .map(f -> new FormerRow(ref(f.body(), all), f.from(), f.to())).toList());
         model.addAttribute("changes", admin.changesOfPerson(username));
+        model.addAttribute("hasPassword", accounts.hasPassword(username));
+        model.addAttribute("minLength", String.valueOf(PasswordPolicy.MIN_LENGTH));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", PersonForm.of(person));
         }
@@ -186,6 +191,23 @@ class DirectoryAdminPageController {
             admin.patchPerson(username, form.entry(false), actor.getName());
             return username;
         }, "directory.admin.done.personSaved", "/danh-ba/nguoi/", form, locale, model, redirect,
+                () -> person(username, model));
+    }
+
+    /** "Đặt lại mật khẩu": a password the person must change at their next sign-in. */
+    @PostMapping("/danh-ba/nguoi/{username}/mat-khau")
+    @PreAuthorize("hasRole('ADMIN')")
+    String setPassword(@PathVariable String username, @RequestParam(required = false) String password,
+                       @RequestParam(required = false) String confirmPassword, Principal actor, Locale locale,
+                       Model model, RedirectAttributes redirect) {
+        return save(() -> {
+            if (password != null && !password.equals(confirmPassword)) {
+                throw new InvalidInputException("The password was not set", List.of(InputProblem.of(
+                        "confirmPassword", "account.confirmationDiffers", "The two passwords differ")));
+            }
+            accounts.setByAdministrator(username, password, actor.getName());
+            return username;
+        }, "directory.admin.done.passwordSet", "/danh-ba/nguoi/", null, locale, model, redirect,
                 () -> person(username, model));
     }
 

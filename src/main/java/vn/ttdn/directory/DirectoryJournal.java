@@ -32,6 +32,11 @@ class DirectoryJournal {
                 + "values (?, ?, ?, ?, ?::jsonb, ?::jsonb)", actor, entity, key, action, text(before), text(after));
     }
 
+    /** A few fields as the journal keeps them (before or after), e.g. an account's standing. */
+    JsonNode fields(java.util.Map<String, String> values) {
+        return json.valueToTree(new java.util.TreeMap<>(values));
+    }
+
     /** A body's changes, and those of the people who joined or left it; the latest first. */
     List<DirectoryChange> ofBody(String code) {
         return jdbc.query("select * from ttdn.directory_change where (entity = 'body' and entity_key = ?) "

@@ -50,8 +50,8 @@ class AccountApiController {
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Set a person's password (administrators); they must change it at their next sign-in")
-    void set(@PathVariable String username, @RequestBody SetPassword body) {
-        accounts.setByAdministrator(username, body.password());
+    void set(@PathVariable String username, @RequestBody SetPassword body, CurrentUser user) {
+        accounts.setByAdministrator(username, body.password(), user.username());
     }
 
     @PostMapping("/people/{username}/deactivate")
@@ -66,8 +66,8 @@ class AccountApiController {
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Activate a deactivated person again (administrators)")
-    void activate(@PathVariable String username) {
-        accounts.activate(username);
+    void activate(@PathVariable String username, CurrentUser user) {
+        accounts.activate(username, user.username());
     }
 
     record Me(String username, String fullName, String bodyCode, List<Role> roles, boolean mustChangePassword) {

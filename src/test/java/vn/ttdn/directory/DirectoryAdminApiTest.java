@@ -153,7 +153,7 @@ class DirectoryAdminApiTest {
                 "Nguyễn Thị Thử", "title", "Chuyên viên", "body", "QNG-SNGV", "bodySince", "2024-01-01",
                 "email", "thu@example.vn", "roles", List.of("officer")));
         assertThat(created.status()).isEqualTo(201);
-        assertThat(directory.account("cv.thu.qng").orElseThrow().passwordHash()).isEqualTo(DirectoryAdmin.NO_PASSWORD);
+        assertThat(directory.account("cv.thu.qng").orElseThrow().passwordHash()).isEqualTo(Accounts.NO_PASSWORD);
 
         // when
         Answer moved = send(patch("/api/people/cv.thu.qng"), Map.of("body", "QNG-SVHTTDL", "bodySince", "2025-03-01",

@@ -84,7 +84,7 @@ class DirectoryAdminPagesTest {
         assertThat(pages.page("/danh-ba/QNG-STTTT", "kiemtoan").getElementById("body-changes")).isNotNull();
         MockHttpSession officer = pages.login("cv.stttt.qng");
         for (String path : List.of("/danh-ba/QNG-STTTT/sua", "/danh-ba/QNG-SNGV/ket-thuc", "/danh-ba/moi",
-                "/danh-ba/nguoi", "/danh-ba/nguoi/cv.stttt.qng", "/danh-ba/nhap", "/danh-ba/nhap/xac-nhan")) {
+                "/danh-ba/nguoi", "/danh-ba/nguoi/cv.stttt.qng", "/danh-ba/nguoi/cv.stttt.qng/mat-khau", "/danh-ba/nhap", "/danh-ba/nhap/xac-nhan")) {
             assertThat(mvc.perform(post(path).session(officer).with(csrf()).param("name", "x"))
                     .andReturn().getResponse().getStatus()).as(path).isEqualTo(403);
         }
@@ -123,6 +123,52 @@ class DirectoryAdminPagesTest {
         // when deactivated (the box unticked sends nothing)
         pages.submit(after, "person-edit-form", session, Map.of("roles", List.of("officer"), "enabled", List.of()));
         assertThat(admin.person("cv.trang.qng").orElseThrow().enabled()).isFalse();
+    }
+
+    @Test
+    void aPasswordSetFromThePersonPageMustBeChangedAtTheNextSignInAndIsJournaled() throws Exception {
+        // given: a person an administrator created, without a password yet
+        MockHttpSession session = pages.login("admin");
+        pages.submit(pages.page("/danh-ba/nguoi", session), "person-new-form", session, Map.of(
+                "username", List.of("cv.hoa.qng"), "fullName", List.of("Mai Thị Hoa"), "body", List.of("QNG-SNGV"),
+                "roles", List.of("officer"), "enabled", List.of("true")));
+        Document person = pages.page("/danh-ba/nguoi/cv.hoa.qng", session);
+        assertThat(person.getElementById("person-no-password")).isNotNull();
+        String hash = hashOf("cv.hoa.qng");
+
+        // when: the two entries differ, then the password is too short
+        Document differ = Jsoup.parse(pages.submit(person, "person-password-form", session, Map.of(
+                "password", List.of("Sông Trà Khúc mùa lũ"), "confirmPassword", List.of("Sông Trà Khúc mùa lũ!")))
+                .getResponse().getContentAsString());
+        Document tooShort = Jsoup.parse(pages.submit(person, "person-password-form", session, Map.of(
+                "password", List.of("ngắn"), "confirmPassword", List.of("ngắn"))).getResponse().getContentAsString());
+
+        // then: each says why, nothing changed
+        assertThat(differ.select("#person-problems .problem-path").text()).isEqualTo("confirmPassword");
+        assertThat(differ.select("#person-problems .problem-message").text()).contains("không khớp");
+        assertThat(tooShort.select("#person-problems .problem-path").eachText()).contains("password");
+        assertThat(hashOf("cv.hoa.qng")).isEqualTo(hash);
+
+        // when: a good one
+        MvcResult set = pages.submit(person, "person-password-form", session, Map.of(
+                "password", List.of("Sông Trà Khúc mùa lũ"), "confirmPassword", List.of("Sông Trà Khúc mùa lũ")));
+
+        // then: set, to be changed at the next sign-in, journaled without the password
+        assertThat(set.getResponse().getRedirectedUrl()).isEqualTo("/danh-ba/nguoi/cv.hoa.qng");
+        assertThat(db.jdbc().queryForObject("select must_change_password from ttdn.person where username = ?",
+                Boolean.class, "cv.hoa.qng")).isTrue();
+        assertThat(hashOf("cv.hoa.qng")).startsWith("$2").isNotEqualTo(hash);
+        Document after = pages.page("/danh-ba/nguoi/cv.hoa.qng", session);
+        assertThat(after.getElementById("directory-done").text()).contains("phải đổi mật khẩu");
+        assertThat(after.getElementById("person-no-password")).isNull();
+        assertThat(after.select("#person-changes .change-row").first().attr("data-action")).isEqualTo("PASSWORD_SET");
+        assertThat(db.jdbc().queryForObject("select count(*) from ttdn.directory_change where entity_key = 'cv.hoa.qng' "
+                + "and (before::text || after::text) like '%Trà Khúc%'", Integer.class)).isZero();
+    }
+
+    private String hashOf(String username) {
+        return db.jdbc().queryForObject("select password_hash from ttdn.person where username = ?", String.class,
+                username);
     }
 
     @Test

@@ -229,6 +229,9 @@ class AccountsTest {
         mvc.perform(post("/api/people/tk.nghi/activate").with(httpBasic("admin", "demo")))
                 .andExpect(status().isNoContent());
         mvc.perform(get("/api/plans").with(httpBasic("tk.nghi", PASSWORD))).andExpect(status().isOk());
+        assertThat(db.jdbc().queryForList("select action || ' ' || actor || ' ' || (after ->> 'enabled') "
+                + "from ttdn.directory_change where entity_key = 'tk.nghi' order by id", String.class))
+                .containsExactly("DEACTIVATED admin false", "REACTIVATED admin true");
     }
 
     @Test

@@ -43,13 +43,13 @@ class AmendmentNotices {
     Set<String> decided(PlanDetails plan, AmendmentView amendment, Collection<String> bodies) {
         String link = baseUrl + "/ke-hoach/" + plan.id() + "#amendments-panel";
         String text = amendment.planVersion() == null
-                ? text("amendment.notice.rejected", plan.code(), amendment.rejectedCount(), link)
-                : text("amendment.notice.applied", plan.code(), amendment.approvedCount(), amendment.rejectedCount(),
+                ? text("amendment.notice.rejected", plan.named(), amendment.rejectedCount(), link)
+                : text("amendment.notice.applied", plan.named(), amendment.approvedCount(), amendment.rejectedCount(),
                 amendment.planVersion(), amendment.reference(), PrintedDate.of(amendment.decidedOn()), link);
         Set<String> reached = notifications.notify(bodies, plan.id(), text);
         List<String> to = directory.emailsIn(reached, Set.of(Role.OFFICER, Role.LEADER));
         if (!to.isEmpty()) {
-            events.publishEvent(new OutgoingMail(to, text("amendment.mail.subject", plan.code()), text));
+            events.publishEvent(new OutgoingMail(to, text("amendment.mail.subject", plan.named()), text));
         }
         return reached;
     }

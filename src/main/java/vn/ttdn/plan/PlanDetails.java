@@ -36,6 +36,16 @@ public record PlanDetails(
         return DocumentType.of(documentType);
     }
 
+    /** How a sentence names it: "Kế hoạch QNG-KH-116", "Chương trình BNG-CTR-2027". */
+    public String named() {
+        return type().word() + " " + code;
+    }
+
+    /** How a report names it: by its number once issued with one ("Kế hoạch số 116/KH-UBND"), else {@link #named()}. */
+    public String namedByNumber() {
+        return issued != null && issued.reference() != null ? type().word() + " số " + issued.reference() : named();
+    }
+
     public record Group(String number, String title, String description, List<Task> tasks) {
     }
 

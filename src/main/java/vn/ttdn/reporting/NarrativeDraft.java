@@ -128,8 +128,7 @@ class NarrativeDraft {
         if (recommendations.isEmpty()) {
             recommendations.add(text("consolidation.draft.noRecommendations"));
         }
-        String directions = text("consolidation.draft.directions", plan.issued() != null
-                && plan.issued().reference() != null ? plan.issued().reference() : plan.code());
+        String directions = text("consolidation.draft.directions", plan.namedByNumber());
         return new Narrative(String.join("\n", achievements), String.join("\n", shortcomings),
                 String.join("\n", causes), directions, String.join("\n", recommendations));
     }

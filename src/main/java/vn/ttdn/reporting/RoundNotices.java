@@ -49,21 +49,21 @@ class RoundNotices {
         PlanDetails plan = plans.details(round.planId());
         String deadline = PrintedDate.of(round.deadline());
         String text = workingDaysLeft > 0
-                ? text("round.remind.before", plan.code(), deadline, workingDaysLeft, link(round))
-                : text("round.remind.today", plan.code(), deadline, link(round));
+                ? text("round.remind.before", plan.named(), deadline, workingDaysLeft, link(round))
+                : text("round.remind.today", plan.named(), deadline, link(round));
         notifications.notify(bodies, plan.id(), text);
-        mail(bodies, OFFICERS_AND_LEADERS, text("round.remind.subject", plan.code(), deadline), text);
+        mail(bodies, OFFICERS_AND_LEADERS, text("round.remind.subject", plan.named(), deadline), text);
     }
 
     void late(RoundRow round, List<String> lateBodies) {
         PlanDetails plan = plans.details(round.planId());
         String names = String.join("; ", directory.bodies(lateBodies).values().stream()
                 .map(vn.ttdn.directory.BodyView::name).toList());
-        String text = text("round.late.body", plan.code(), PrintedDate.of(round.deadline()), lateBodies.size(), names,
+        String text = text("round.late.body", plan.named(), PrintedDate.of(round.deadline()), lateBodies.size(), names,
                 link(round));
         notifications.notify(List.of(round.consolidatingCode()), plan.id(), text);
         mail(List.of(round.consolidatingCode()), Set.of(Role.LEADER),
-                text("round.late.subject", plan.code(), lateBodies.size()), text);
+                text("round.late.subject", plan.named(), lateBodies.size()), text);
     }
 
     /** The consolidated report was sent: the bodies it went to are told in-app, their officers, leaders and clerks by e-mail. */
@@ -75,7 +75,7 @@ class RoundNotices {
         String from = directory.body(round.consolidatingCode()).map(vn.ttdn.directory.BodyView::name)
                 .orElse(round.consolidatingCode());
         String link = baseUrl + "/ky-bao-cao/" + round.id() + "/tong-hop";
-        String text = text("consolidation.sent.body", number, from, plan.code(), link);
+        String text = text("consolidation.sent.body", number, from, plan.named(), link);
         notifications.notify(bodies, plan.id(), text);
         mail(bodies, Set.of(Role.OFFICER, Role.LEADER, Role.CLERK), text("consolidation.sent.subject", number, from),
                 text);

@@ -44,6 +44,8 @@ class NewIssuerProgrammeTest {
     RoundProcess roundProcess;
     @Autowired
     PasswordEncoder passwords;
+    @Autowired
+    vn.ttdn.support.RoundDriver rounds;
 
     @BeforeEach
     void ministryOnTheSystem() {
@@ -122,6 +124,29 @@ class NewIssuerProgrammeTest {
         assertThat(page.text()).contains("Báo cáo 6 tháng đầu năm 2027", "Báo cáo năm 2027");
         Document round = pages.page("/ky-bao-cao/" + rounds.get(0).path("id").asLong(), "cv.ttbc.bng");
         assertThat(round.select("h1").text()).contains("Báo cáo 6 tháng đầu năm 2027");
+    }
+
+    @Test
+    void remindersAndLatenessNameTheProgrammeAsAChuongTrinh() throws Exception {
+        // given: the programme issued, a round of one task open with a deadline in three weeks
+        long planId = importProgramme("BNG-CTR-TEST-REMIND");
+        Chain.ok(chain.start(planId, NewIssuer.CAST.drafter()));
+        chain.straightThrough(planId, NewIssuer.CAST);
+        long roundId = rounds.open(planId, NewIssuer.CAST.drafter(), Map.of("kind", "adhoc", "deadline", "2026-12-22",
+                "tasks", List.of("1.2"))).path("id").asLong();
+
+        // when: the reminder falls due, then the deadline passes
+        rounds.fireTimer(roundId, "boundaryEvent_remindSevenDays");
+        rounds.fireTimer(roundId, "boundaryEvent_overdue");
+
+        // then: every reminder (the later ones fell due on the way) and the lateness speak of the Chương trình
+        List<String> notices = db.jdbc().queryForList("select message from ttdn.notification where plan_id = ? "
+                + "and (message like 'Đôn đốc%' or message like 'Đã quá hạn%') order by id", String.class, planId);
+        assertThat(notices).anyMatch(n -> n.startsWith("Đôn đốc: còn 7 ngày làm việc đến hạn báo cáo kết quả thực hiện "
+                + "Chương trình BNG-CTR-TEST-REMIND (hạn 22/12/2026)"));
+        assertThat(notices).anyMatch(n -> n.startsWith("Đã quá hạn báo cáo (22/12/2026) của Chương trình "
+                + "BNG-CTR-TEST-REMIND: 1 cơ quan chưa gửi báo cáo: Báo Thế giới và Việt Nam."));
+        assertThat(notices).hasSizeGreaterThanOrEqualTo(2).noneMatch(n -> n.contains("Kế hoạch"));
     }
 
     @Test

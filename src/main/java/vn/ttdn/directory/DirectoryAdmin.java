@@ -117,10 +117,37 @@ public class DirectoryAdmin {
             problems.addAll(DirectoryRules.checkBodies(List.of(after), DirectoryRules.overlay(all(), List.of(after)),
                     i -> "").stream().map(p -> p.path().equals("validTo") ? withPath(p, "on") : p).toList());
         }
+        if (end.movePeopleTo() != null) {
+            checkMove(end, problems);
+        }
         refuseIf(problems, "Invalid end");
         bodies.findById(code).orElseThrow().update(after);
+        if (end.movePeopleTo() != null) {
+            movePeople(code, end, actor);
+        }
         recordBody(before, after, actor);
         return after;
+    }
+
+    /** People move to one of the body's successors, once the end has taken effect (the day after it is today or past). */
+    private void checkMove(BodyEnd end, List<InputProblem> problems) {
+        if (end.successors().stream().noneMatch(s -> s.code().equals(end.movePeopleTo()))) {
+            problems.add(InputProblem.of("movePeopleTo", "directory.moveNotSuccessor",
+                    end.movePeopleTo() + " is not one of the successors", end.movePeopleTo()));
+        } else if (end.on() != null && end.on().isAfter(LocalDate.now(clock).minusDays(1))) {
+            problems.add(InputProblem.of("movePeopleTo", "directory.moveNotYet",
+                    "people move once the end has taken effect, from " + end.on().plusDays(1),
+                    end.on().plusDays(1).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))));
+        }
+    }
+
+    /** Every person of the ended body to the successor, from the day after the end; each move journaled. */
+    private void movePeople(String code, BodyEnd end, String actor) {
+        for (var person : people.findByBodyCodeIn(List.of(code))) {
+            ObjectNode move = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("body", end.movePeopleTo())
+                    .put("bodySince", end.on().plusDays(1).toString());
+            patchPerson(person.getUsername(), move, actor);
+        }
     }
 
     private BodyView changeBody(BodyView before, JsonNode entry, String actor) {

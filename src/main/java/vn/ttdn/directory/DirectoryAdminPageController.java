@@ -118,6 +118,9 @@ class DirectoryAdminPageController {
             put(line, "relation", i < relations.size() ? relations.get(i) : null);
             put(line, "takesOver", i < takes.size() ? takes.get(i) : null);
         }
+        if (params.containsKey("movePeople") && !successors.isEmpty()) {
+            end.put("movePeopleTo", successors.get(0).path("code").asText());
+        }
         return save(() -> {
             admin.endBody(code, end, actor.getName());
             return code;

@@ -208,12 +208,17 @@ final class DirectoryFileCodec {
             problems.add(InputProblem.of("", "directory.notEntry", "must be a mapping of fields"));
             return new BodyEnd(null, List.of());
         }
-        unknownFields(input, Set.of("on", "successors"), "", problems);
+        unknownFields(input, Set.of("on", "successors", "movePeopleTo"), "", problems);
         ObjectNode entry = NODES.objectNode();
         if (input.has("successors")) {
             entry.set("successors", input.get("successors"));
         }
-        return new BodyEnd(date(input, "on", "", problems), body(entry, "", problems).successors());
+        JsonNode moveTo = input.get("movePeopleTo");
+        if (moveTo != null && !moveTo.isNull() && !moveTo.isTextual()) {
+            problems.add(InputProblem.of("movePeopleTo", "directory.notText", "must be a body code"));
+        }
+        return new BodyEnd(date(input, "on", "", problems), body(entry, "", problems).successors(),
+                moveTo == null || !moveTo.isTextual() ? null : moveTo.asText());
     }
 
     /** The entry with the fields of {@code patch} put over it (a field given as null is cleared). */

@@ -48,27 +48,32 @@ class BodyMergeMidRoundTest {
     @Autowired
     DirectoryService directory;
 
-    @Test
-    void theMergedBodysOpenDraftContinuesUnderItsSuccessor() throws Exception {
-        // given a body of the test's own standing in the plan for the Sở Ngoại vụ, with its officer and leader
+    /** A round in the middle: two reports received, the merged body's draft returned and claimed again. */
+    private record MidRound(long planId, long roundId, String draft) {
+    }
+
+    /**
+     * A body of the test's own ({@code code}, with {@code cv.<tag>} and {@code ld.<tag>}) standing in
+     * Đắk Lắk's plan for the Sở Ngoại vụ, the plan issued, a round on three tasks with two reports
+     * received and this body's draft returned by its leader and claimed again by its officer.
+     */
+    private MidRound midRound(String code, String tag, String planCode) throws Exception {
         BodyView foreign = directory.body("DLK-SNGV").orElseThrow();
-        BodyView own = new BodyView(MERGED, "Sở Ngoại vụ (thử sáp nhập) tỉnh Đắk Lắk", "Sở Ngoại vụ (thử)",
+        BodyView own = new BodyView(code, "Sở Ngoại vụ (thử sáp nhập) tỉnh Đắk Lắk", "Sở Ngoại vụ (thử)",
                 BodyKind.DEPARTMENT, BodyLevel.PROVINCE, foreign.parent(), "SNGVT", LocalDate.of(2020, 1, 1), null,
                 List.of(), List.of());
         directory.saveBodies(List.of(own));
         String hash = directory.account(CONSOLIDATING).orElseThrow().passwordHash();
-        directory.savePerson("cv.tmp-sngv", "Nguyễn Thị Ngoại", "Chuyên viên", MERGED, null, hash, Set.of(Role.OFFICER));
-        directory.savePerson("ld.tmp-sngv", "Trần Văn Vụ", "Phó Giám đốc", MERGED, null, hash, Set.of(Role.LEADER));
-        String plan = new String(SeedPlans.variant(SeedPlans.DAK_LAK, "DLK-TEST-MERGE-1", p -> { }),
-                StandardCharsets.UTF_8).replace("DLK-SNGV", MERGED);
+        directory.savePerson("cv." + tag, "Nguyễn Thị Ngoại", "Chuyên viên", code, null, hash, Set.of(Role.OFFICER));
+        directory.savePerson("ld." + tag, "Trần Văn Vụ", "Phó Giám đốc", code, null, hash, Set.of(Role.LEADER));
+        String plan = new String(SeedPlans.variant(SeedPlans.DAK_LAK, planCode, p -> { }),
+                StandardCharsets.UTF_8).replace("DLK-SNGV", code);
         Chain.Answer imported = chain.send(MockMvcRequestBuilders.post("/api/plans").contentType("application/yaml")
                 .content(plan), "admin");
         assertThat(imported.status()).as(String.valueOf(imported.body())).isEqualTo(201);
         long planId = imported.body().path("id").asLong();
         Chain.ok(chain.start(planId, Chain.Cast.of("dlk").drafter()));
         chain.straightThrough(planId, Chain.Cast.of("dlk"));
-
-        // and a round on three tasks: two reports received, the third body's draft returned and claimed again
         JsonNode round = rounds.open(planId, CONSOLIDATING, Map.of("kind", "adhoc", "label", "Sáp nhập giữa kỳ",
                 "deadline", "2026-12-20", "tasks", List.of("4.1", "5.2", "7.1")));
         long roundId = round.path("id").asLong();
@@ -76,10 +81,20 @@ class BodyMergeMidRoundTest {
             rounds.reportStraight(planId, roundId, body, rounds.person(body, Role.OFFICER),
                     rounds.person(body, Role.LEADER), CONSOLIDATING);
         }
-        rounds.draft(planId, MERGED, "cv.tmp-sngv", "Đã đón hai đoàn khách quốc tế");
-        rounds.decide(planId, "userTask_leaderApproval", MERGED, "ld.tmp-sngv", "Bổ sung danh sách các đoàn");
-        String draft = rounds.task(planId, "userTask_draftReport", MERGED, "cv.tmp-sngv");
-        Chain.ok(chain.post("/api/tasks/" + draft + "/claim", "cv.tmp-sngv", null));
+        rounds.draft(planId, code, "cv." + tag, "Đã đón hai đoàn khách quốc tế");
+        rounds.decide(planId, "userTask_leaderApproval", code, "ld." + tag, "Bổ sung danh sách các đoàn");
+        String draft = rounds.task(planId, "userTask_draftReport", code, "cv." + tag);
+        Chain.ok(chain.post("/api/tasks/" + draft + "/claim", "cv." + tag, null));
+        return new MidRound(planId, roundId, draft);
+    }
+
+    @Test
+    void theMergedBodysOpenDraftContinuesUnderItsSuccessor() throws Exception {
+        // given a round in the middle, the merged body's draft claimed by its officer
+        MidRound mid = midRound(MERGED, "tmp-sngv", "DLK-TEST-MERGE-1");
+        long planId = mid.planId();
+        long roundId = mid.roundId();
+        String draft = mid.draft();
 
         // when an administrator records the body's end: merged into the Văn phòng UBND tỉnh, its last day yesterday
         Chain.ok(chain.post("/api/bodies/" + MERGED + "/end", "admin", Map.of("on", "2026-11-30",
@@ -128,5 +143,60 @@ class BodyMergeMidRoundTest {
         // and no open task is offered to the merged body any more
         assertThat(db.jdbc().queryForObject("select count(*) from public.act_ru_identitylink where group_id_ like ?",
                 Integer.class, "%." + MERGED)).isZero();
+    }
+
+    @Test
+    void peopleMovedWithTheEndKeepTheirClaimAndFinishTheReportUnderTheSuccessor() throws Exception {
+        // given a round in the middle, the merged body's draft claimed by its officer
+        String code = "DLK-TMP-SNGV2";
+        MidRound mid = midRound(code, "tmp2-sngv", "DLK-TEST-MERGE-2");
+        int changes = db.count("directory_change");
+
+        // when the end names a body that is not a successor for the people, or takes effect only tomorrow
+        Chain.Answer notSuccessor = chain.post("/api/bodies/" + code + "/end", "admin", Map.of("on", "2026-11-30",
+                "successors", List.of(Map.of("code", SUCCESSOR, "relation", "MERGED_INTO")),
+                "movePeopleTo", "DLK-SCT"));
+        Chain.Answer notYet = chain.post("/api/bodies/" + code + "/end", "admin", Map.of("on",
+                LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString(),
+                "successors", List.of(Map.of("code", SUCCESSOR, "relation", "MERGED_INTO")), "movePeopleTo", SUCCESSOR));
+
+        // then each is refused at movePeopleTo, and nothing changed
+        assertThat(notSuccessor.status()).isEqualTo(400);
+        assertThat(notSuccessor.body().path("errors").path(0).path("code").asText()).isEqualTo("directory.moveNotSuccessor");
+        assertThat(notYet.status()).isEqualTo(400);
+        assertThat(notYet.body().path("errors").path(0).path("path").asText()).isEqualTo("movePeopleTo");
+        assertThat(notYet.body().path("errors").path(0).path("code").asText()).isEqualTo("directory.moveNotYet");
+        assertThat(db.count("directory_change")).isEqualTo(changes);
+        assertThat(directory.body(code).orElseThrow().validTo()).isNull();
+
+        // when the end is recorded, the people moving with it
+        Chain.ok(chain.post("/api/bodies/" + code + "/end", "admin", Map.of("on", "2026-11-30",
+                "successors", List.of(Map.of("code", SUCCESSOR, "relation", "MERGED_INTO")), "movePeopleTo", SUCCESSOR)));
+
+        // then the officer is in the successor from 1 December, keeps the draft, the group moved
+        assertThat(db.jdbc().queryForMap("select body_code, body_since from ttdn.person where username = ?",
+                "cv.tmp2-sngv")).containsEntry("body_code", SUCCESSOR)
+                .containsEntry("body_since", java.sql.Date.valueOf("2026-12-01"));
+        assertThat(db.jdbc().queryForList("select action from ttdn.directory_change where entity_key in (?, ?, ?) "
+                + "order by id", String.class, code, "cv.tmp2-sngv", "ld.tmp2-sngv"))
+                .containsExactlyInAnyOrder("MOVED", "MOVED", "ENDED");
+        assertThat(db.jdbc().queryForObject("select assignee_ from public.act_ru_task where id_ = ?", String.class,
+                mid.draft())).isEqualTo("cv.tmp2-sngv");
+        assertThat(db.jdbc().queryForList("select group_id_ from public.act_ru_identitylink where task_id_ = ? "
+                + "and type_ = 'candidate'", String.class, mid.draft())).containsExactly("officer." + SUCCESSOR);
+
+        // when they finish: the officer submits, the same leader (moved too) approves, the report is received
+        JsonNode data = rounds.form(mid.draft(), "cv.tmp2-sngv").path("data");
+        Chain.ok(chain.post("/api/tasks/" + mid.draft() + "/complete", "cv.tmp2-sngv",
+                RoundDriver.report(data, "Đã đón hai đoàn khách quốc tế: Nhật Bản, Hàn Quốc")));
+        rounds.decide(mid.planId(), "userTask_leaderApproval", code, "ld.tmp2-sngv", null);
+        rounds.decide(mid.planId(), "userTask_receiveReport", code, CONSOLIDATING, null);
+
+        // then it is in, under the merged body's name, numbered by the successor
+        assertThat(db.jdbc().queryForObject("select state from ttdn.round_body where round_id = ? and body_code = ?",
+                String.class, mid.roundId(), code)).isEqualTo("RECEIVED");
+        assertThat(db.jdbc().queryForList("select drafted_by from ttdn.agency_report where round_id = ? and "
+                + "body_code = ? order by version", String.class, mid.roundId(), code))
+                .containsExactly("cv.tmp2-sngv", "cv.tmp2-sngv");
     }
 }

@@ -47,6 +47,8 @@ class BodyMergeMidRoundTest {
     Db db;
     @Autowired
     DirectoryService directory;
+    @Autowired
+    vn.ttdn.support.Pages pages;
 
     /** A round in the middle: two reports received, the merged body's draft returned and claimed again. */
     private record MidRound(long planId, long roundId, String draft) {
@@ -114,6 +116,11 @@ class BodyMergeMidRoundTest {
         Chain.ok(chain.post("/api/tasks/" + draft + "/claim", officer, null));
         JsonNode data = rounds.form(draft, officer).path("data");
         assertThat(data.path("tasks").get(0).path("result").asText()).startsWith("Đã đón hai đoàn khách quốc tế");
+        org.jsoup.nodes.Document taskPage = pages.page("/viec/" + draft, officer);
+        assertThat(taskPage.getElementById("task-acted-by").attr("data-acted-by")).isEqualTo(SUCCESSOR);
+        assertThat(taskPage.getElementById("task-acted-by").text())
+                .isEqualTo("Nay do " + directory.body(SUCCESSOR).orElseThrow().name()
+                        + " thực hiện (thay cho cơ quan đã kết thúc hoạt động)");
 
         // when the successor's officer drafts and its leader approves, and the consolidating body receives
         Chain.ok(chain.post("/api/tasks/" + draft + "/complete", officer,
@@ -136,6 +143,11 @@ class BodyMergeMidRoundTest {
         assertThat(line.path("state").asText()).isEqualTo("received");
         assertThat(line.path("actedBy").path("code").asText()).isEqualTo(SUCCESSOR);
         assertThat(line.path("reportNumber").asText()).endsWith("/BC-VPUB");
+        org.jsoup.nodes.Document roundPage = pages.page("/ky-bao-cao/" + roundId, CONSOLIDATING);
+        assertThat(roundPage.select("#body-" + MERGED + " a").first().text()).isEqualTo("Sở Ngoại vụ (thử sáp nhập) tỉnh Đắk Lắk");
+        assertThat(roundPage.select("#body-" + MERGED + " .acted-by").attr("data-acted-by")).isEqualTo(SUCCESSOR);
+        assertThat(roundPage.select("#body-DLK-SCT .acted-by")).isEmpty();
+        assertThat(roundPage.select("#body-DLK-SCT a").first().text()).isEqualTo(directory.body("DLK-SCT").orElseThrow().name());
         assertThat(db.jdbc().queryForList("select drafted_by from ttdn.agency_report where round_id = ? and "
                 + "body_code = ? order by version", String.class, roundId, MERGED)).containsExactly("cv.tmp-sngv", officer);
         assertThat(db.jdbc().queryForList("select body_code from ttdn.round_body where round_id = ? and state = "

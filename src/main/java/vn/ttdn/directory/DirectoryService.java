@@ -1,9 +1,12 @@
 package vn.ttdn.directory;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +25,9 @@ import vn.ttdn.directory.internal.PersonRepository;
 @Service
 @Transactional(readOnly = true)
 public class DirectoryService {
+
+    /** The home of the system's own administrators, supervisors and auditors (made with the first administrator). */
+    public static final String SYSTEM_BODY = "QTHT";
 
     private static final Comparator<BodyView> DIRECTORY_ORDER =
             Comparator.comparing(BodyView::level).thenComparing(BodyView::code);
@@ -176,6 +182,25 @@ public class DirectoryService {
             SuccessorRelation.RENAMED, SuccessorRelation.MERGED_INTO, SuccessorRelation.DISSOLVED_INTO);
 
     /** The office (Văn phòng UBND, Văn phòng Thành ủy) that serves a body, if it has one. */
+    /** Every body under this one (its children, theirs, and so on), ended ones included. */
+    public Set<String> bodiesUnder(String code) {
+        Map<String, List<String>> children = new HashMap<>();
+        for (BodyView b : bodies()) {
+            if (b.parent() != null) {
+                children.computeIfAbsent(b.parent(), k -> new ArrayList<>()).add(b.code());
+            }
+        }
+        Set<String> under = new LinkedHashSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(children.getOrDefault(code, List.of()));
+        while (!todo.isEmpty()) {
+            String next = todo.pop();
+            if (under.add(next)) {
+                todo.addAll(children.getOrDefault(next, List.of()));
+            }
+        }
+        return under;
+    }
+
     public Optional<String> officeOf(String code) {
         return bodies.findFirstByKindAndParentCodeOrderByCode(BodyKind.OFFICE, code).map(b -> b.toView().code());
     }

@@ -27,7 +27,7 @@ import vn.ttdn.system.InputProblem;
 class FirstAdministrator implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
-    static final String BODY = "QTHT";
+    static final String BODY = DirectoryService.SYSTEM_BODY;
     /** The characters the engine accepts in a user id (camunda.bpm userResourceWhitelistPattern). */
     private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9._-]{1,60}");
     static final String HOW = "Nobody can sign in: the directory has no person. Start the application once with "

@@ -171,6 +171,27 @@ public class PlanService {
         return plan;
     }
 
+    /**
+     * The plans a supervisor follows (issue 10): every plan for the system's own body
+     * ({@value vn.ttdn.directory.DirectoryService#SYSTEM_BODY}) and for administrators and auditors;
+     * otherwise the plans that name the supervisor's body or any body under it (a province's UBND:
+     * the province's plans). Anyone else follows none.
+     */
+    public PlanScope supervisedPlans(CurrentUser user) {
+        if (user.hasAnyRole(Role.ADMIN, Role.AUDITOR)
+                || user.hasRole(Role.SUPERVISOR) && DirectoryService.SYSTEM_BODY.equals(user.bodyCode())) {
+            return PlanScope.ALL;
+        }
+        if (!user.hasRole(Role.SUPERVISOR) || user.bodyCode() == null) {
+            return PlanScope.NONE;
+        }
+        Set<String> codes = new HashSet<>(designations(user));
+        for (String under : directory.bodiesUnder(user.bodyCode())) {
+            codes.addAll(directory.designationsOf(under));
+        }
+        return PlanScope.of(plans.findIdsConcerning(codes));
+    }
+
     private static boolean seesAll(CurrentUser user) {
         return user.hasAnyRole(Role.ADMIN, Role.SUPERVISOR, Role.AUDITOR);
     }

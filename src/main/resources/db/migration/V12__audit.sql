@@ -60,3 +60,25 @@ create trigger audit_seal_append_only before update or delete on audit_seal
     for each row execute function audit_refuse_change();
 create trigger audit_seal_no_truncate before truncate on audit_seal
     for each statement execute function audit_refuse_change();
+
+-- What each process instance is about, written when it starts (workflow's InstanceCatalog): the
+-- plan, the round, the body it concerns; so that supervisors' lists filter and page by them with
+-- indexes, and audit events name their plan and round. Engine history cleanup does not touch it.
+create table process_instance_info (
+    instance_id       varchar(64)  primary key,
+    root_instance_id  varchar(64)  not null,
+    super_instance_id varchar(64),
+    process_key       varchar(100) not null,
+    business_key      varchar(255),
+    plan_id           bigint,
+    round_id          bigint,
+    body_code         varchar(40),
+    started_at        timestamptz  not null,
+    ended_at          timestamptz
+);
+
+create index process_instance_info_running on process_instance_info (started_at) where ended_at is null;
+create index process_instance_info_plan on process_instance_info (plan_id, started_at);
+create index process_instance_info_round on process_instance_info (round_id);
+create index process_instance_info_body on process_instance_info (body_code, started_at);
+create index process_instance_info_root on process_instance_info (root_instance_id);

@@ -248,7 +248,8 @@ class ProductionJarIT {
                 throw new AssertionError("The jar stopped (" + application.exitValue() + "):\n" + tail());
             }
             try {
-                if (web.get("/login").statusCode() == 200) {
+                // ready only after the start-up runners (the first administrator among them), unlike /login
+                if (web.get("/actuator/health/readiness").statusCode() == 200) {
                     return;
                 }
             } catch (IOException notYet) {

@@ -102,7 +102,8 @@ class SecurityConfiguration {
                 .authenticationManager(signIn)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/vendor/**", "/favicon.ico",
-                                "/error", "/actuator/health").permitAll()
+                                "/error", "/actuator/health", "/actuator/health/liveness",
+                                "/actuator/health/readiness").permitAll()
                         .requestMatchers(path("/camunda/**")).hasRole(ADMIN)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)

@@ -11,6 +11,7 @@ public final class AuditKind {
     public static final String TASK_COMPLETED = "task.completed";
     public static final String TASK_RETURNED = "task.returned";
     public static final String TASK_REASSIGNED = "task.reassigned";
+    public static final String TASK_CANCELLED = "task.cancelled";
     public static final String TIMER_FIRED = "timer.fired";
     public static final String REMINDER_SENT = "reminder.sent";
     public static final String NUMBER_ISSUED = "number.issued";

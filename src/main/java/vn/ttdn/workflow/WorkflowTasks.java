@@ -208,7 +208,7 @@ public class WorkflowTasks {
         Map<String, Object> accepted = validator.validate(schema(taskId), values == null ? Map.of() : values,
                 rule.initialData(context));
         Map<String, Object> variables = rule.complete(context, accepted, user, ClockUtil.getCurrentTime().toInstant());
-        tasks.complete(taskId, variables);
+        AuditTrail.submitting(taskId, accepted, () -> tasks.complete(taskId, variables));
     }
 
     private void refuseIfSegregated(Task task, TaskContext context, CurrentUser user) {

@@ -28,8 +28,16 @@ public class AuditLog {
         this.json = json;
     }
 
+    /**
+     * Appends the event. An event that names its instance but not its process key takes the key,
+     * root, business key, plan and round from the instance catalogue (where every instance is
+     * written at its start), so that actions outside the engine need only name the instance.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(AuditEvent event) {
+        if (event.instanceId() != null && event.processKey() == null) {
+            event = catalogued(event);
+        }
         PersonView person = event.actor() == null ? null : directory.person(event.actor()).orElse(null);
         jdbc.update("insert into ttdn.audit_event (kind, instance_id, root_instance_id, process_key, business_key, "
                         + "task_id, activity_id, activity_name, actor, actor_name, actor_body, actor_body_name, plan_id, "
@@ -40,6 +48,15 @@ public class AuditLog {
                 person == null || person.body() == null ? null : person.body().code(),
                 person == null || person.body() == null ? null : person.body().name(),
                 event.planId(), event.roundId(), text(event));
+    }
+
+    private AuditEvent catalogued(AuditEvent event) {
+        return jdbc.query("select root_instance_id, process_key, business_key, plan_id, round_id "
+                + "from ttdn.process_instance_info where instance_id = ?", (rs, i) -> event
+                .inInstance(event.instanceId(), rs.getString(1), rs.getString(2), rs.getString(3))
+                .about(event.planId() != null ? event.planId() : (Long) rs.getObject(4),
+                        event.roundId() != null ? event.roundId() : (Long) rs.getObject(5)),
+                event.instanceId()).stream().findFirst().orElse(event);
     }
 
     private String text(AuditEvent event) {

@@ -41,7 +41,7 @@ class AuditTrail extends AbstractProcessEnginePlugin {
     /** The form data being submitted on this thread, for the completion event of that task. */
     private static final ThreadLocal<Submission> SUBMITTING = new ThreadLocal<>();
 
-    private record Submission(String taskId, Map<String, Object> data) {
+    private record Submission(String taskId, Map<String, Object> data, List<AuditEvent> also) {
     }
 
     private final ObjectProvider<AuditLog> audit;
@@ -50,14 +50,29 @@ class AuditTrail extends AbstractProcessEnginePlugin {
         this.audit = audit;
     }
 
-    /** Runs {@code completion} with {@code data} known as what the person submitted for the task. */
+    /**
+     * Runs {@code completion} with {@code data} known as what the person submitted for the task; the
+     * events {@link #alsoRecord} is given meanwhile are recorded after the task's completion, in its
+     * instance.
+     */
     static void submitting(String taskId, Map<String, Object> data, Runnable completion) {
-        SUBMITTING.set(new Submission(taskId, data));
+        SUBMITTING.set(new Submission(taskId, data, new ArrayList<>()));
         try {
             completion.run();
         } finally {
             SUBMITTING.remove();
         }
+    }
+
+    /** What the step being completed on this thread also did (a number issued…), to record with it. */
+    static void alsoRecord(String kind, Map<String, Object> details) {
+        Submission submission = SUBMITTING.get();
+        if (submission == null) {
+            org.slf4j.LoggerFactory.getLogger(AuditTrail.class).warn("{} outside a task's completion: not recorded", kind);
+            return;
+        }
+        submission.also().add(new AuditEvent(kind, null, null, null, null, null, null, null, null, null, null,
+                details));
     }
 
     @Override
@@ -158,6 +173,11 @@ class AuditTrail extends AbstractProcessEnginePlugin {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("data", data);
         recordTask(task, returned ? AuditKind.TASK_RETURNED : AuditKind.TASK_COMPLETED, details);
+        if (submission != null && submission.taskId().equals(task.getId())) {
+            for (AuditEvent also : submission.also()) {
+                recordTask(task, also.kind(), also.details());
+            }
+        }
     }
 
     private void taskDeleted(DelegateTask task) {

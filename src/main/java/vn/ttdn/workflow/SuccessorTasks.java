@@ -48,9 +48,13 @@ class SuccessorTasks extends AbstractProcessEnginePlugin {
     private final ObjectProvider<DirectoryService> directory;
     private final ObjectProvider<TaskService> tasks;
 
-    SuccessorTasks(ObjectProvider<DirectoryService> directory, ObjectProvider<TaskService> tasks) {
+    private final ObjectProvider<vn.ttdn.audit.AuditLog> audit;
+
+    SuccessorTasks(ObjectProvider<DirectoryService> directory, ObjectProvider<TaskService> tasks,
+                   ObjectProvider<vn.ttdn.audit.AuditLog> audit) {
         this.directory = directory;
         this.tasks = tasks;
+        this.audit = audit;
     }
 
     @Override
@@ -114,6 +118,12 @@ class SuccessorTasks extends AbstractProcessEnginePlugin {
                     service.addCandidateGroup(task.getId(), group.substring(0, group.lastIndexOf('.') + 1) + to);
                     touched = true;
                 }
+            }
+            if (touched) {
+                audit.getObject().record(new vn.ttdn.audit.AuditEvent(vn.ttdn.audit.AuditKind.BODY_MERGED,
+                        task.getProcessInstanceId(), null, null, null, task.getId(), task.getTaskDefinitionKey(),
+                        task.getName(), ended.actor(), null, null, java.util.Map.of("from", ended.code(), "to", to,
+                        "lastDay", ended.on().toString())));
             }
             if (touched && task.getAssignee() != null && !inBody(task.getAssignee(), to)) {
                 service.setAssignee(task.getId(), null);

@@ -207,8 +207,8 @@ public class WorkflowTasks {
         TaskRules rule = rulesOf(task);
         Map<String, Object> accepted = validator.validate(schema(taskId), values == null ? Map.of() : values,
                 rule.initialData(context));
-        Map<String, Object> variables = rule.complete(context, accepted, user, ClockUtil.getCurrentTime().toInstant());
-        AuditTrail.submitting(taskId, accepted, () -> tasks.complete(taskId, variables));
+        AuditTrail.submitting(taskId, accepted, () -> tasks.complete(taskId,
+                rule.complete(context, accepted, user, ClockUtil.getCurrentTime().toInstant())));
     }
 
     private void refuseIfSegregated(Task task, TaskContext context, CurrentUser user) {

@@ -78,6 +78,7 @@ class AuditTrailTest {
                 "task.created userTask_issue " + cast.leader(),
                 "task.claimed userTask_issue " + cast.clerk(),
                 "task.completed userTask_issue " + cast.clerk(),
+                "number.issued userTask_issue " + cast.clerk(),
                 "process.ended endEvent_planIssued " + cast.clerk());
         AuditEntry returned = timeline.get(5);
         assertThat(returned.details().path("data").path("reason").asText()).isEqualTo("Bổ sung căn cứ pháp lý");
@@ -88,6 +89,7 @@ class AuditTrailTest {
         assertThat(timeline.get(3).details().path("candidateGroups").toString()).contains("leader.QNG-STTTT");
         assertThat(timeline.get(2).details().path("data").path("number").asText()).isEqualTo("45/TTr-STTTT");
         assertThat(timeline.get(7).details().path("from").asText()).isEqualTo(cast.drafter());
+        assertThat(timeline.get(timeline.size() - 2).details().path("reference").asText()).endsWith("/KH-UBND");
         assertThat(timeline).allSatisfy(e -> assertThat(e.instanceId()).isEqualTo(instance))
                 .allSatisfy(e -> assertThat(e.processKey()).isEqualTo("plan-approval"));
     }

@@ -114,6 +114,10 @@ class BodyMergeMidRoundTest {
         String officer = rounds.person(SUCCESSOR, Role.OFFICER);
         assertThat(rounds.task(planId, "userTask_draftReport", MERGED, officer)).isEqualTo(draft);
         Chain.ok(chain.post("/api/tasks/" + draft + "/claim", officer, null));
+        // the audit record tells the story of the draft: moved by the merge, released, claimed by the successor
+        assertThat(db.jdbc().queryForList("select kind || ' ' || coalesce(actor, '-') from ttdn.audit_event "
+                + "where task_id = ? order by id", String.class, draft))
+                .containsSubsequence("body.merged admin", "task.released admin", "task.claimed " + officer);
         JsonNode data = rounds.form(draft, officer).path("data");
         assertThat(data.path("tasks").get(0).path("result").asText()).startsWith("Đã đón hai đoàn khách quốc tế");
         org.jsoup.nodes.Document taskPage = pages.page("/viec/" + draft, officer);

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditRecord {
 
     private static final int PAGE = 5000;
+    private static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
     private static final String ENTRY = "select e.id, e.recorded_at, e.kind, e.instance_id, e.root_instance_id, "
             + "e.process_key, e.business_key, e.task_id, e.activity_id, e.activity_name, e.actor, e.actor_name, "
             + "e.actor_body, e.actor_body_name, e.plan_id, e.round_id, e.details::text, s.seq "
@@ -28,6 +29,62 @@ public class AuditRecord {
     AuditRecord(JdbcTemplate jdbc, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+    }
+
+    /** The instance as catalogued when it started, if it is known. */
+    public Optional<CataloguedInstance> instance(String instanceId) {
+        return jdbc.query("select instance_id, root_instance_id, super_instance_id, process_key, business_key, plan_id, "
+                        + "round_id, body_code, started_at, ended_at from ttdn.process_instance_info where instance_id = ?",
+                (rs, i) -> new CataloguedInstance(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), (Long) rs.getObject(6), (Long) rs.getObject(7), rs.getString(8),
+                        rs.getObject(9, OffsetDateTime.class), rs.getObject(10, OffsetDateTime.class)), instanceId)
+                .stream().findFirst();
+    }
+
+    /** The instances this one called (a round's reports, its consolidation), oldest first. */
+    public List<CataloguedInstance> calledBy(String instanceId) {
+        return jdbc.query("select instance_id, root_instance_id, super_instance_id, process_key, business_key, plan_id, "
+                        + "round_id, body_code, started_at, ended_at from ttdn.process_instance_info "
+                        + "where super_instance_id = ? order by started_at, instance_id",
+                (rs, i) -> new CataloguedInstance(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), (Long) rs.getObject(6), (Long) rs.getObject(7), rs.getString(8),
+                        rs.getObject(9, OffsetDateTime.class), rs.getObject(10, OffsetDateTime.class)), instanceId);
+    }
+
+    /**
+     * Events found by what they concern, newest first: a plan, a body (the actor's body that day), a
+     * person, a step, a period (days, inclusive); at most {@code limit}.
+     */
+    public List<AuditEntry> search(Long planId, String bodyCode, String actor, String activityId,
+                                   java.time.LocalDate from, java.time.LocalDate to, int limit) {
+        StringBuilder where = new StringBuilder("where true");
+        List<Object> args = new java.util.ArrayList<>();
+        if (planId != null) {
+            where.append(" and e.plan_id = ?");
+            args.add(planId);
+        }
+        if (bodyCode != null && !bodyCode.isBlank()) {
+            where.append(" and e.actor_body = ?");
+            args.add(bodyCode);
+        }
+        if (actor != null && !actor.isBlank()) {
+            where.append(" and e.actor = ?");
+            args.add(actor);
+        }
+        if (activityId != null && !activityId.isBlank()) {
+            where.append(" and e.activity_id = ?");
+            args.add(activityId);
+        }
+        if (from != null) {
+            where.append(" and e.recorded_at >= ?");
+            args.add(java.sql.Timestamp.from(from.atStartOfDay(VIETNAM).toInstant()));
+        }
+        if (to != null) {
+            where.append(" and e.recorded_at < ?");
+            args.add(java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(VIETNAM).toInstant()));
+        }
+        args.add(Math.max(1, Math.min(limit, 500)));
+        return jdbc.query(ENTRY + where + " order by e.id desc limit ?", this::entry, args.toArray());
     }
 
     /** Every event of one process instance, in the order recorded. */

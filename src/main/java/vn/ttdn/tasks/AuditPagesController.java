@@ -26,7 +26,11 @@ class AuditPagesController {
     private final AuditWords words;
     private final PlanService plans;
 
-    AuditPagesController(AuditRecord record, AuditAccess access, AuditWords words, PlanService plans) {
+    private final vn.ttdn.workflow.InstanceModels models;
+
+    AuditPagesController(AuditRecord record, AuditAccess access, AuditWords words, PlanService plans,
+                         vn.ttdn.workflow.InstanceModels models) {
+        this.models = models;
         this.record = record;
         this.access = access;
         this.words = words;
@@ -68,6 +72,7 @@ class AuditPagesController {
         CataloguedInstance instance = access.readable(instanceId, user);
         model.addAttribute("nav", "audit");
         model.addAttribute("instance", instance);
+        model.addAttribute("processName", models.nameOf(instance.processKey()));
         model.addAttribute("events", record.timeline(instanceId).stream()
                 .map(e -> new AuditApiController.Line(e, words.label(e), words.detail(e))).toList());
         model.addAttribute("called", record.calledBy(instanceId));

@@ -13,9 +13,11 @@ class AuditWords {
     private static final Locale VI = Locale.forLanguageTag("vi");
 
     private final MessageSource messages;
+    private final vn.ttdn.directory.DirectoryService directory;
 
-    AuditWords(MessageSource messages) {
+    AuditWords(MessageSource messages, vn.ttdn.directory.DirectoryService directory) {
         this.messages = messages;
+        this.directory = directory;
     }
 
     /** "Trả lại", "Nhận việc"… */
@@ -29,14 +31,14 @@ class AuditWords {
         String reason = text(d.path("data").path("reason"), d.path("reason"));
         return switch (e.kind()) {
             case "task.returned" -> reason.isEmpty() ? "" : say("audit.detail.reason", reason);
-            case "task.claimed" -> say("audit.detail.to", d.path("to").asText());
-            case "task.released" -> say("audit.detail.from", d.path("from").asText());
-            case "task.reassigned" -> say("audit.detail.fromTo", d.path("from").asText(), d.path("to").asText())
-                    + (reason.isEmpty() ? "" : " · " + say("audit.detail.reason", reason));
-            case "task.created" -> d.has("assignee") ? say("audit.detail.to", d.path("assignee").asText())
-                    : say("audit.detail.offered", join(d.path("candidateGroups")));
+            case "task.claimed" -> say("audit.detail.to", person(d.path("to").asText()));
+            case "task.released" -> say("audit.detail.from", person(d.path("from").asText()));
+            case "task.reassigned" -> say("audit.detail.fromTo", person(d.path("from").asText()),
+                    person(d.path("to").asText())) + (reason.isEmpty() ? "" : " · " + say("audit.detail.reason", reason));
+            case "task.created" -> d.has("assignee") ? say("audit.detail.to", person(d.path("assignee").asText()))
+                    : say("audit.detail.offered", groups(d.path("candidateGroups")));
             case "number.issued" -> say("audit.detail.number", d.path("reference").asText());
-            case "body.merged" -> say("audit.detail.merged", d.path("from").asText(), d.path("to").asText());
+            case "body.merged" -> say("audit.detail.merged", body(d.path("from").asText()), body(d.path("to").asText()));
             default -> reason.isEmpty() ? "" : say("audit.detail.reason", reason);
         };
     }
@@ -59,9 +61,25 @@ class AuditWords {
         return "";
     }
 
-    private static String join(JsonNode array) {
+    /** Candidate groups {@code role.BODY} as "Chuyên viên · Sở Ngoại vụ tỉnh Quảng Ngãi". */
+    private String groups(JsonNode array) {
         StringBuilder s = new StringBuilder();
-        array.forEach(n -> s.append(s.length() == 0 ? "" : ", ").append(n.asText()));
+        array.forEach(n -> {
+            String group = n.asText();
+            int dot = group.indexOf('.');
+            String named = dot < 0 ? group : messages.getMessage("role." + group.substring(0, dot).toUpperCase(Locale.ROOT),
+                    null, group.substring(0, dot), VI) + " · " + body(group.substring(dot + 1));
+            s.append(s.length() == 0 ? "" : "; ").append(named);
+        });
         return s.toString();
+    }
+
+    /** A person by name and username ("Đặng Thu Phong (cv.svhttdl.qng)"), as the directory has them now. */
+    private String person(String username) {
+        return directory.person(username).map(p -> p.fullName() + " (" + username + ")").orElse(username);
+    }
+
+    private String body(String code) {
+        return directory.body(code).map(vn.ttdn.directory.BodyView::name).orElse(code);
     }
 }

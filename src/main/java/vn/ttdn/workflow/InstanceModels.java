@@ -26,6 +26,13 @@ public class InstanceModels {
         this.repository = repository;
     }
 
+    /** The process's name as its diagram gives it ("Cơ quan báo cáo kết quả thực hiện"), else its key. */
+    public String nameOf(String processKey) {
+        ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
+                .latestVersion().singleResult();
+        return latest == null || latest.getName() == null ? processKey : latest.getName();
+    }
+
     /** The model's XML; {@code processKey} (from the instance catalogue) is used when history no longer knows the instance. */
     public Optional<String> xmlOf(String instanceId, String processKey) {
         HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(instanceId)

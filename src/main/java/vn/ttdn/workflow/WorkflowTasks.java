@@ -90,12 +90,15 @@ public class WorkflowTasks {
     private final DirectoryService directory;
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
+    private final org.camunda.bpm.engine.IdentityService identity;
     private final FormValidator validator = new FormValidator();
     private final Map<String, String> processKeys = new ConcurrentHashMap<>();
 
     WorkflowTasks(TaskService tasks, FormService forms, RuntimeService runtime, HistoryService history,
                   RepositoryService repository, List<TaskRules> rules, PlanLifecycle plans,
-                  DirectoryService directory, ObjectMapper json, PlatformTransactionManager transactions) {
+                  DirectoryService directory, ObjectMapper json, PlatformTransactionManager transactions,
+                  org.camunda.bpm.engine.IdentityService identity) {
+        this.identity = identity;
         this.tasks = tasks;
         this.forms = forms;
         this.runtime = runtime;
@@ -158,7 +161,7 @@ public class WorkflowTasks {
             throw claimedByOther(task.getAssignee());
         }
         try {
-            tasks.claim(taskId, user.username());
+            onBehalfOf(user, () -> tasks.claim(taskId, user.username()));
         } catch (TaskAlreadyClaimedException e) {
             throw claimedByOther(e.getTaskAssignee());
         }
@@ -170,8 +173,26 @@ public class WorkflowTasks {
         if (!user.username().equals(task.getAssignee())) {
             throw ForbiddenException.of("task.notAssignee", "only the assignee may release this task");
         }
-        tasks.setAssignee(taskId, null);
+        onBehalfOf(user, () -> tasks.setAssignee(taskId, null));
         return view(open(taskId));
+    }
+
+    /**
+     * Runs engine work as the person it is done for: a request has set the engine's authenticated
+     * user already (EngineAuthenticationFilter); work outside a request (the demo's reports, a job)
+     * gets the person set for its duration, so that history and the audit record name them.
+     */
+    private void onBehalfOf(CurrentUser user, Runnable work) {
+        if (identity.getCurrentAuthentication() != null) {
+            work.run();
+            return;
+        }
+        identity.setAuthentication(user.username(), EngineGroups.of(user.roles(), user.bodyCode()));
+        try {
+            work.run();
+        } finally {
+            identity.clearAuthentication();
+        }
     }
 
     /**
@@ -183,7 +204,7 @@ public class WorkflowTasks {
     public void complete(String taskId, Map<String, Object> values, CurrentUser user) {
         for (int attempt = 1; ; attempt++) {
             try {
-                transaction.executeWithoutResult(status -> completeOnce(taskId, values, user));
+                onBehalfOf(user, () -> transaction.executeWithoutResult(status -> completeOnce(taskId, values, user)));
                 return;
             } catch (OptimisticLockingException e) {
                 if (attempt == ATTEMPTS) {

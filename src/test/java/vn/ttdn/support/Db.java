@@ -50,6 +50,29 @@ public class Db {
                 "%(mã " + planId + ")%");
     }
 
+    /**
+     * Every row of the engine's runtime tables ({@code act_ru_*}) but its metrics (written on their
+     * own schedule), by table, each row as text, sorted: equal before and after means the engine's
+     * running state was not changed.
+     */
+    public Map<String, List<String>> engineRuntimeRows() {
+        Map<String, List<String>> rows = new java.util.TreeMap<>();
+        for (String table : jdbc.queryForList("select table_name from information_schema.tables "
+                + "where table_name like 'act\\_ru\\_%' and table_name not like '%meter\\_log' "
+                + "and table_schema = 'public'", String.class)) {
+            rows.put(table, jdbc.queryForList("select * from public." + table).stream().map(Object::toString).sorted()
+                    .toList());
+        }
+        return rows;
+    }
+
+    /** The audit events of one kind about an instance, oldest first, each with its details as text. */
+    public List<Map<String, Object>> auditEvents(String kind, String instanceId) {
+        return jdbc.queryForList("select kind, actor, instance_id, task_id, activity_id, plan_id, round_id, "
+                + "details::text as details from ttdn.audit_event where kind = ? and instance_id = ? order by id",
+                kind, instanceId);
+    }
+
     public JdbcTemplate jdbc() {
         return jdbc;
     }

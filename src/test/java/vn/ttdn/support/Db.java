@@ -63,6 +63,9 @@ public class Db {
             rows.put(table, jdbc.queryForList("select * from public." + table).stream().map(Object::toString).sorted()
                     .toList());
         }
+        if (!rows.containsKey("act_ru_task") || !rows.containsKey("act_ru_execution")) {
+            throw new IllegalStateException("The engine's runtime tables are not where they were looked for: " + rows.keySet());
+        }
         return rows;
     }
 

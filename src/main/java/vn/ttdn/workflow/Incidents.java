@@ -89,9 +89,9 @@ public class Incidents {
                 .toList();
         Map<String, Instance> catalogue = new HashMap<>();
         found.forEach(i -> instances.find(i.getProcessInstanceId()).ifPresent(c -> catalogue.put(c.id(), c)));
-        List<Incident> visible = found.stream().filter(i -> instances.maySee(user,
-                catalogue.containsKey(i.getProcessInstanceId()) ? catalogue.get(i.getProcessInstanceId()).planId()
-                        : null)).toList();
+        vn.ttdn.plan.PlanScope scope = instances.visiblePlans(user);
+        List<Incident> visible = found.stream().filter(i -> scope.covers(catalogue.containsKey(i.getProcessInstanceId())
+                ? catalogue.get(i.getProcessInstanceId()).planId() : null)).toList();
         return views(visible, catalogue);
     }
 

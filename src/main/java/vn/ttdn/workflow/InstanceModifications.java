@@ -89,7 +89,7 @@ public class InstanceModifications {
     public record Step(String activityId, String name, String type) {
     }
 
-    public record TaskLine(String id, String name, String assignee) {
+    public record TaskLine(String id, String name, String assignee, String assigneeName) {
     }
 
     /**
@@ -135,12 +135,14 @@ public class InstanceModifications {
     private final TaskService tasks;
     private final HistoryService history;
     private final PlanLifecycle plans;
+    private final vn.ttdn.directory.DirectoryService directory;
     private final TransactionTemplate write;
     private final TransactionTemplate dryRun;
 
     InstanceModifications(SupervisedInstances instances, RuntimeService runtime, RepositoryService repository,
                           TaskService tasks, HistoryService history, PlanLifecycle plans,
-                          PlatformTransactionManager transactions) {
+                          vn.ttdn.directory.DirectoryService directory, PlatformTransactionManager transactions) {
+        this.directory = directory;
         this.instances = instances;
         this.runtime = runtime;
         this.repository = repository;
@@ -211,7 +213,9 @@ public class InstanceModifications {
         if (!cancelActivities.isEmpty()) {
             for (Task t : tasks.createTaskQuery().processInstanceId(instanceId)
                     .activityInstanceIdIn(taskActivityInstances(tree, cancelActivities)).list()) {
-                cancelledTasks.add(new TaskLine(t.getId(), t.getName(), t.getAssignee()));
+                cancelledTasks.add(new TaskLine(t.getId(), t.getName(), t.getAssignee(), t.getAssignee() == null ? null
+                        : directory.person(t.getAssignee()).map(vn.ttdn.directory.PersonView::fullName)
+                        .orElse(t.getAssignee())));
             }
         }
         List<String> called = history.createHistoricActivityInstanceQuery().processInstanceId(instanceId)

@@ -114,10 +114,12 @@ class SupervisedInstances {
         }
     }
 
-    /** Whether the person may see the instance (the incidents list): also auditors, who never act. */
-    boolean maySee(CurrentUser user, Long planId) {
-        return user.hasAnyRole(Role.ADMIN, Role.AUDITOR)
-                || user.hasRole(Role.SUPERVISOR) && plans.supervisedPlans(user).covers(planId);
+    /** The plans whose instances the person may see (the incidents list): also auditors', who never act. */
+    vn.ttdn.plan.PlanScope visiblePlans(CurrentUser user) {
+        if (user.hasAnyRole(Role.ADMIN, Role.AUDITOR)) {
+            return vn.ttdn.plan.PlanScope.ALL;
+        }
+        return user.hasRole(Role.SUPERVISOR) ? plans.supervisedPlans(user) : vn.ttdn.plan.PlanScope.NONE;
     }
 
     private static ForbiddenException refusedRole(CurrentUser user) {

@@ -69,6 +69,17 @@ public class Db {
         return rows;
     }
 
+    /** The id of the last audit event so far (0 when none). */
+    public long lastAuditEvent() {
+        return jdbc.queryForObject("select coalesce(max(id), 0) from ttdn.audit_event", Long.class);
+    }
+
+    /** The audit events appended after the one with this id: kind, actor, instance. */
+    public List<Map<String, Object>> auditEventsAfter(long id) {
+        return jdbc.queryForList("select id, kind, actor, instance_id, details::text as details from ttdn.audit_event "
+                + "where id > ? order by id", id);
+    }
+
     /** The audit events of one kind about an instance, oldest first, each with its details as text. */
     public List<Map<String, Object>> auditEvents(String kind, String instanceId) {
         return jdbc.queryForList("select kind, actor, instance_id, task_id, activity_id, plan_id, round_id, "

@@ -69,6 +69,18 @@ public class Db {
         return rows;
     }
 
+    /**
+     * Waits (bounded) until the plan's issuance has been handled by its listeners after commit (its
+     * yearly rounds scheduled, each a new process instance), so that a test comparing the engine's
+     * rows or the audit record before and after an action does not see that work arrive meanwhile.
+     */
+    public void awaitIssuanceHandled(long planId) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from ttdn.event_publication where event_type = 'vn.ttdn.approval.PlanIssued' "
+                        + "and serialized_event::jsonb ->> 'planId' = ? and completion_date is null", Integer.class,
+                String.valueOf(planId)) == 0);
+    }
+
     /** The id of the last audit event so far (0 when none). */
     public long lastAuditEvent() {
         return jdbc.queryForObject("select coalesce(max(id), 0) from ttdn.audit_event", Long.class);

@@ -54,6 +54,7 @@ class InstanceModificationsTest {
 
     private Report report(String code) throws Exception {
         long planId = rounds.issuedCopy(SeedPlans.QUANG_NGAI, code, "qng");
+        db.awaitIssuanceHandled(planId);
         long roundId = rounds.open(planId, "cv.svhttdl.qng", Map.of("kind", "adhoc", "deadline", "2026-12-18",
                 "tasks", List.of("2.3"), "bodies", List.of(SNGV))).path("id").asLong();
         String instance = db.jdbc().queryForObject("select instance_id from ttdn.process_instance_info "

@@ -59,6 +59,7 @@ class SupervisorActionsTest {
     /** A round asking the Sở Ngoại vụ alone (task 2.3, deadline 18/12/2026); the id of its report's instance. */
     private Report report(String code) throws Exception {
         long planId = rounds.issuedCopy(SeedPlans.QUANG_NGAI, code, "qng");
+        db.awaitIssuanceHandled(planId);
         long roundId = rounds.open(planId, CONSOLIDATING, Map.of("kind", "adhoc", "deadline", "2026-12-18",
                 "tasks", List.of("2.3"), "bodies", List.of(SNGV))).path("id").asLong();
         String instance = db.jdbc().queryForObject("select instance_id from ttdn.process_instance_info "

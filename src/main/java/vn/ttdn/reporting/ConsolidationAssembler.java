@@ -145,7 +145,7 @@ class ConsolidationAssembler {
         // the body's own figures, whatever its state
         BodyRow asIn = new BodyRow(body.roundId(), body.bodyCode(), body.replacesCode(), body.kind(), body.position(),
                 BodyState.SUBMITTED.name(), body.late(), body.version(), body.submittedAt(), body.receivedAt(),
-                body.reportNumber(), body.tasks());
+                body.reportNumber(), body.tasks(), body.deadline());
         Map<String, Map<String, BigDecimal>> figures = figures(List.of(asIn), Map.of(body.bodyCode(), report));
         List<Indicator> indicators = ReportForms.indicatorsOf(plan).stream().map(i -> {
             Map<String, BigDecimal> values = figures.getOrDefault(i.code(), Map.of());

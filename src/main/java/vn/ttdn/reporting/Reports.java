@@ -87,7 +87,7 @@ public class Reports {
                 + (body.replacesCode() == null ? "" : " (thay cho " + names.get(body.replacesCode()).name() + ")"));
         data.put("periodText", round.periodFrom() == null ? "Theo yêu cầu của cơ quan đầu mối"
                 : "Từ ngày " + PrintedDate.of(round.periodFrom()) + " đến ngày " + PrintedDate.of(round.periodTo()));
-        data.put("deadlineText", PrintedDate.of(round.deadline()));
+        data.put("deadlineText", PrintedDate.of(body.deadline() != null ? body.deadline() : round.deadline()));
         data.put("statusOptions", java.util.Arrays.stream(ReportForms.TaskStatus.values())
                 .map(s -> Map.of("value", s.code, "label", s.label)).toList());
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -208,7 +208,7 @@ public class Reports {
         // the register's entry names no plan: a plan's entries are its own numbers; the round keeps this one
         // numbered in the register of the body that signs it: the successor, when it acts for a body that ended
         RegisterEntry number = registers.takeForReport(user.bodyCode(), REPORT, today, null, user.username());
-        boolean late = today.isAfter(round.deadline());
+        boolean late = today.isAfter(body.deadline() != null ? body.deadline() : round.deadline());
         store.submitted(roundId, bodyCode, number.reference(), late, now);
         step(roundId, bodyCode, body.version(), "SUBMITTED", user, number.reference(), now);
     }

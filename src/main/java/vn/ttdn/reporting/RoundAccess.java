@@ -130,7 +130,7 @@ class RoundAccess {
                 AskKind.valueOf(b.kind()), BodyState.valueOf(b.state()), b.late(), b.version(), b.submittedAt(),
                 b.receivedAt(), b.reportNumber(),
                 b.tasks().stream().map(t -> new RoundBodyView.TaskRef(t.get("number"), t.get("role"))).toList(),
-                actedBy(bodies.get(b.bodyCode())));
+                actedBy(bodies.get(b.bodyCode())), b.deadline());
     }
 
     static Map<String, Integer> counts(List<RoundBodyView> lines) {

@@ -214,7 +214,7 @@ public class Rounds {
             }
             store.insertBody(new BodyRow(roundId, asked.standing().body().code(),
                     asked.standing().isReplacement() ? asked.standing().replaces().code() : null, asked.kind().name(),
-                    position++, BodyState.PENDING.name(), false, 0, null, null, null, asked.tasks()));
+                    position++, BodyState.PENDING.name(), false, 0, null, null, null, asked.tasks(), null));
             codes.add(asked.standing().body().code());
         }
         return codes;
@@ -272,7 +272,10 @@ public class Rounds {
         }
     }
 
-    /** Reminds the bodies not in yet (in-app and by e-mail); the codes reminded. */
+    /**
+     * Reminds the bodies not in yet (in-app and by e-mail), but those given a later deadline of their
+     * own (the reminder names the round's); the codes reminded.
+     */
     public List<String> remind(long roundId, int workingDaysLeft) {
         RoundRow round = row(roundId);
         if (!RoundStatus.OPEN.name().equals(round.status()) && !RoundStatus.READY.name().equals(round.status())) {
@@ -280,11 +283,54 @@ public class Rounds {
         }
         List<String> pending = store.bodies(roundId).stream()
                 .filter(b -> !BodyState.valueOf(b.state()).isIn() && !BodyState.MISSING.name().equals(b.state()))
+                .filter(b -> b.deadline() == null || !b.deadline().isAfter(round.deadline()))
                 .map(BodyRow::bodyCode).toList();
         if (!pending.isEmpty()) {
             notices.reminder(round, pending, workingDaysLeft);
         }
         return pending;
+    }
+
+    /**
+     * A supervisor gives one body more time: its own deadline, later than the round's (its report
+     * counts late only after that day, the round's lateness and reminders pass it by). The round must
+     * be open or ready and the body's report not in. The body's deadline before.
+     */
+    public LocalDate extendBody(long roundId, String bodyCode, LocalDate until) {
+        RoundRow round = store.lock(roundId).orElseThrow(() -> new NotFoundException("No round " + roundId));
+        if (!RoundStatus.OPEN.name().equals(round.status()) && !RoundStatus.READY.name().equals(round.status())) {
+            throw notIn(round, RoundStatus.OPEN);
+        }
+        BodyRow body = store.lockBody(roundId, bodyCode)
+                .orElseThrow(() -> new NotFoundException("Round " + roundId + " asks no body " + bodyCode));
+        BodyState state = BodyState.valueOf(body.state());
+        if (state.isIn() || state == BodyState.MISSING) {
+            throw new InvalidInputException(HttpStatus.CONFLICT, "Report in", List.of(InputProblem.of("taskId",
+                    "round.extendReportIn", "the body's report is " + state.code() + " already", state.code())));
+        }
+        LocalDate before = body.deadline() != null ? body.deadline() : round.deadline();
+        if (until.isAfter(round.deadline())) {
+            store.extendBody(roundId, bodyCode, until);
+        }
+        return before;
+    }
+
+    /**
+     * A supervisor moves the round's deadline to a later day, for every body (the process moves its
+     * timers). Only while the round is open: once the deadline passed or the round is ready, its
+     * consolidation has begun. The deadline before.
+     */
+    public LocalDate extendDeadline(long roundId, LocalDate until) {
+        RoundRow round = store.lock(roundId).orElseThrow(() -> new NotFoundException("No round " + roundId));
+        if (!RoundStatus.OPEN.name().equals(round.status())) {
+            throw notIn(round, RoundStatus.OPEN);
+        }
+        if (!until.isAfter(round.deadline())) {
+            throw new InvalidInputException("Not later", List.of(InputProblem.of("until", "round.extendNotLater",
+                    "the new deadline must be after " + round.deadline(), vn.ttdn.plan.PrintedDate.of(round.deadline()))));
+        }
+        store.extendRound(roundId, until);
+        return round.deadline();
     }
 
     /**

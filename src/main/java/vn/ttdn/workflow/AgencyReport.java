@@ -35,6 +35,8 @@ final class AgencyReport {
     static final String REPORT_BODY = "reportBody";
     static final String CONSOLIDATING_BODY = ReportRound.CONSOLIDATING_BODY;
     static final String DECISION = "decision";
+    /** When its drafting and approving are due (the round's deadline, or the body's own once extended). */
+    static final String DUE_AT = ReportRound.DUE_AT;
 
     private AgencyReport() {
     }

@@ -43,10 +43,13 @@ public class RoundProcess {
     private final BusinessCalendar calendar;
     private final ReportingProperties properties;
     private final ProcessDiagrams diagrams;
+    private final org.camunda.bpm.engine.TaskService taskService;
 
     RoundProcess(RuntimeService runtime, ManagementService management, Rounds rounds, RoundMessages messages,
-                 BusinessCalendar calendar, ReportingProperties properties, ProcessDiagrams diagrams) {
+                 BusinessCalendar calendar, ReportingProperties properties, ProcessDiagrams diagrams,
+                 org.camunda.bpm.engine.TaskService taskService) {
         this.diagrams = diagrams;
+        this.taskService = taskService;
         this.runtime = runtime;
         this.management = management;
         this.rounds = rounds;
@@ -127,20 +130,80 @@ public class RoundProcess {
     /** Starts a round's instance with its dates as timer instants; it waits for its opening day. */
     private void start(long roundId) {
         Rounds.RoundDates dates = rounds.dates(roundId);
-        LocalDate deadline = dates.deadline();
         Map<String, Object> variables = new HashMap<>();
         variables.put(ReportRound.ROUND_ID, roundId);
         variables.put(ReportRound.PLAN_ID, dates.planId());
         variables.put(ReportRound.CONSOLIDATING_BODY, dates.consolidatingBody());
         variables.put(ReportRound.OPENS_AT, at(dates.opensOn(), LocalTime.MIDNIGHT));
-        List<Integer> days = properties.reminderWorkingDays();
-        variables.put(ReportRound.REMIND_7_AT, at(calendar.minusWorkingDays(deadline, days.get(0)), OFFICE_OPENS));
-        variables.put(ReportRound.REMIND_3_AT, at(calendar.minusWorkingDays(deadline, days.get(days.size() - 1)),
-                OFFICE_OPENS));
-        variables.put(ReportRound.REMIND_DUE_AT, at(deadline, OFFICE_OPENS));
-        variables.put(ReportRound.DUE_AT, ProcessBeans.Deadlines.endOf(deadline));
-        variables.put(ReportRound.OVERDUE_AT, at(deadline.plusDays(1), LocalTime.MIDNIGHT));
+        variables.putAll(deadlineInstants(dates.deadline()));
         runtime.startProcessInstanceByKey(ReportRound.KEY, ReportRound.businessKey(roundId), variables);
+    }
+
+    /** The instants a deadline sets: the reminders' (working days before it), the report tasks' due, the overdue. */
+    private Map<String, Date> deadlineInstants(LocalDate deadline) {
+        Map<String, Date> instants = new HashMap<>();
+        List<Integer> days = properties.reminderWorkingDays();
+        instants.put(ReportRound.REMIND_7_AT, at(calendar.minusWorkingDays(deadline, days.get(0)), OFFICE_OPENS));
+        instants.put(ReportRound.REMIND_3_AT, at(calendar.minusWorkingDays(deadline, days.get(days.size() - 1)),
+                OFFICE_OPENS));
+        instants.put(ReportRound.REMIND_DUE_AT, at(deadline, OFFICE_OPENS));
+        instants.put(ReportRound.DUE_AT, ProcessBeans.Deadlines.endOf(deadline));
+        instants.put(ReportRound.OVERDUE_AT, at(deadline.plusDays(1), LocalTime.MIDNIGHT));
+        return instants;
+    }
+
+    /** The timers a round's deadline sets, by their boundary event, and the variable each waits for. */
+    static final Map<String, String> DEADLINE_TIMERS = Map.of(
+            "boundaryEvent_remindSevenDays", ReportRound.REMIND_7_AT,
+            "boundaryEvent_remindThreeDays", ReportRound.REMIND_3_AT,
+            "boundaryEvent_remindDueDay", ReportRound.REMIND_DUE_AT,
+            "boundaryEvent_overdue", ReportRound.OVERDUE_AT);
+
+    /** What a round's new deadline moved: the deadline before, each timer moved (from, to), the tasks' due dates moved. */
+    record Extension(LocalDate from, List<Map<String, Object>> timers, int tasksMoved) {
+    }
+
+    /**
+     * Moves an open round's deadline to a later day, everywhere it is kept: the round's data, the
+     * instants its timers wait for and the timers still to fire (a reminder already sent is not sent
+     * again), the due date its running reports and their open tasks take (a body given a later one
+     * of its own keeps it). Refused once the round is no longer open (its deadline passed, or it is
+     * ready and consolidating).
+     */
+    Extension extendDeadline(String roundInstanceId, long roundId, LocalDate until) {
+        LocalDate before = rounds.extendDeadline(roundId, until);
+        Map<String, Date> instants = deadlineInstants(until);
+        runtime.setVariables(roundInstanceId, instants);
+        List<Map<String, Object>> timers = new java.util.ArrayList<>();
+        for (Map.Entry<String, String> timer : new java.util.TreeMap<>(DEADLINE_TIMERS).entrySet()) {
+            for (Job job : management.createJobQuery().processInstanceId(roundInstanceId).activityId(timer.getKey())
+                    .timers().list()) {
+                Date to = instants.get(timer.getValue());
+                management.setJobDuedate(job.getId(), to);
+                timers.add(Map.of("activityId", timer.getKey(), "from", job.getDuedate().toInstant().toString(),
+                        "to", to.toInstant().toString()));
+            }
+        }
+        Date due = instants.get(ReportRound.DUE_AT);
+        int moved = 0;
+        for (ProcessInstance report : runtime.createProcessInstanceQuery().superProcessInstanceId(roundInstanceId)
+                .processDefinitionKey(AgencyReport.KEY).list()) {
+            Object dueAt = runtime.getVariable(report.getId(), AgencyReport.DUE_AT);
+            if (!(dueAt instanceof Date d) || d.before(due)) {
+                runtime.setVariable(report.getId(), AgencyReport.DUE_AT, due);
+            }
+            for (org.camunda.bpm.engine.task.Task task : taskService.createTaskQuery().processInstanceId(report.getId())
+                    .list()) {
+                if (task.getDueDate() != null && task.getDueDate().before(due)) {
+                    task.setDueDate(due);
+                    taskService.saveTask(task);
+                    moved++;
+                }
+            }
+        }
+        log.info("Round {}: deadline moved from {} to {}; {} timers and {} tasks moved", roundId, before, until,
+                timers.size(), moved);
+        return new Extension(before, timers, moved);
     }
 
     static Date at(LocalDate day, LocalTime time) {

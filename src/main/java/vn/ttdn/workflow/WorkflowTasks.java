@@ -238,6 +238,12 @@ public class WorkflowTasks {
         });
     }
 
+    /** Why this person may not take the task, if they may not (segregation of duties): a reason code. */
+    java.util.Optional<String> refusal(Task task, CurrentUser user) {
+        TaskContext context = context(task);
+        return context == null ? java.util.Optional.empty() : rulesOf(task).refusal(context, user);
+    }
+
     private Task open(String taskId) {
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
         if (task != null) {

@@ -50,6 +50,55 @@ public class Db {
                 "%(mã " + planId + ")%");
     }
 
+    /**
+     * Every row of the engine's runtime tables ({@code act_ru_*}) but its metrics (written on their
+     * own schedule), by table, each row as text, sorted: equal before and after means the engine's
+     * running state was not changed.
+     */
+    public Map<String, List<String>> engineRuntimeRows() {
+        Map<String, List<String>> rows = new java.util.TreeMap<>();
+        for (String table : jdbc.queryForList("select table_name from information_schema.tables "
+                + "where table_name like 'act\\_ru\\_%' and table_name not like '%meter\\_log' "
+                + "and table_schema = 'public'", String.class)) {
+            rows.put(table, jdbc.queryForList("select * from public." + table).stream().map(Object::toString).sorted()
+                    .toList());
+        }
+        if (!rows.containsKey("act_ru_task") || !rows.containsKey("act_ru_execution")) {
+            throw new IllegalStateException("The engine's runtime tables are not where they were looked for: " + rows.keySet());
+        }
+        return rows;
+    }
+
+    /**
+     * Waits (bounded) until the plan's issuance has been handled by its listeners after commit (its
+     * yearly rounds scheduled, each a new process instance), so that a test comparing the engine's
+     * rows or the audit record before and after an action does not see that work arrive meanwhile.
+     */
+    public void awaitIssuanceHandled(long planId) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from ttdn.event_publication where event_type = 'vn.ttdn.approval.PlanIssued' "
+                        + "and serialized_event::jsonb ->> 'planId' = ? and completion_date is null", Integer.class,
+                String.valueOf(planId)) == 0);
+    }
+
+    /** The id of the last audit event so far (0 when none). */
+    public long lastAuditEvent() {
+        return jdbc.queryForObject("select coalesce(max(id), 0) from ttdn.audit_event", Long.class);
+    }
+
+    /** The audit events appended after the one with this id: kind, actor, instance. */
+    public List<Map<String, Object>> auditEventsAfter(long id) {
+        return jdbc.queryForList("select id, kind, actor, instance_id, details::text as details from ttdn.audit_event "
+                + "where id > ? order by id", id);
+    }
+
+    /** The audit events of one kind about an instance, oldest first, each with its details as text. */
+    public List<Map<String, Object>> auditEvents(String kind, String instanceId) {
+        return jdbc.queryForList("select kind, actor, instance_id, task_id, activity_id, plan_id, round_id, "
+                + "details::text as details from ttdn.audit_event where kind = ? and instance_id = ? order by id",
+                kind, instanceId);
+    }
+
     public JdbcTemplate jdbc() {
         return jdbc;
     }

@@ -29,10 +29,13 @@ public class RoundStore {
                            Instant closedAt) {
     }
 
-    /** A body asked in a round. */
+    /**
+     * A body asked in a round. {@code deadline} is the body's own, later than the round's, when a
+     * supervisor extended it (V14); null: the round's.
+     */
     public record BodyRow(long roundId, String bodyCode, String replacesCode, String kind, int position, String state,
                           boolean late, int version, Instant submittedAt, Instant receivedAt, String reportNumber,
-                          List<Map<String, String>> tasks) {
+                          List<Map<String, String>> tasks, LocalDate deadline) {
     }
 
     /** One version of a body's report. */
@@ -65,7 +68,8 @@ public class RoundStore {
         this.bodyRow = (rs, i) -> new BodyRow(rs.getLong("round_id"), rs.getString("body_code"),
                 rs.getString("replaces_code"), rs.getString("kind"), rs.getInt("position"), rs.getString("state"),
                 rs.getBoolean("late"), rs.getInt("version"), instant(rs, "submitted_at"), instant(rs, "received_at"),
-                rs.getString("report_number"), read(rs.getString("tasks"), TASKS));
+                rs.getString("report_number"), read(rs.getString("tasks"), TASKS),
+                rs.getObject("deadline", LocalDate.class));
     }
 
     /** Inserts a round unless its plan already has the yearly round of that year; its id if inserted. */
@@ -196,12 +200,30 @@ public class RoundStore {
                 Timestamp.from(at), roundId, bodyCode);
     }
 
-    /** Marks late every body of the round that is not in; the codes marked. */
+    /**
+     * Marks late every body of the round that is not in, except those whose own deadline is later
+     * than the round's (extended); the codes marked.
+     */
     public List<String> markLate(long roundId) {
         return jdbc.queryForList("""
-                update ttdn.round_body set late = true
-                where round_id = ? and state not in ('SUBMITTED', 'RECEIVED', 'MISSING') and not late
-                returning body_code""", String.class, roundId);
+                update ttdn.round_body b set late = true
+                where b.round_id = ? and b.state not in ('SUBMITTED', 'RECEIVED', 'MISSING') and not b.late
+                  and (b.deadline is null
+                       or b.deadline <= (select r.deadline from ttdn.report_round r where r.id = b.round_id))
+                returning b.body_code""", String.class, roundId);
+    }
+
+    /** Gives the body a deadline of its own (later than the round's). */
+    public void extendBody(long roundId, String bodyCode, LocalDate deadline) {
+        jdbc.update("update ttdn.round_body set deadline = ? where round_id = ? and body_code = ?", deadline, roundId,
+                bodyCode);
+    }
+
+    /** Moves the round's deadline; the bodies' own deadlines it reaches or passes are the round's again. */
+    public void extendRound(long roundId, LocalDate deadline) {
+        jdbc.update("update ttdn.report_round set deadline = ? where id = ?", deadline, roundId);
+        jdbc.update("update ttdn.round_body set deadline = null where round_id = ? and deadline <= ?", roundId,
+                deadline);
     }
 
     /** Counts as missing every body of the round that is not in; the codes. */

@@ -38,6 +38,19 @@ import vn.ttdn.audit.AuditLog;
 @Component
 class AuditTrail extends AbstractProcessEnginePlugin {
 
+    /** A task whose change of assignee on this thread is recorded by its caller (a reassignment with its reason). */
+    private static final ThreadLocal<String> RECORDED_ELSEWHERE = new ThreadLocal<>();
+
+    /** Runs {@code change} on the task without recording its change of assignee: the caller records it, better. */
+    static void recordedElsewhere(String taskId, Runnable change) {
+        RECORDED_ELSEWHERE.set(taskId);
+        try {
+            change.run();
+        } finally {
+            RECORDED_ELSEWHERE.remove();
+        }
+    }
+
     /** The form data being submitted on this thread, for the completion event of that task. */
     private static final ThreadLocal<Submission> SUBMITTING = new ThreadLocal<>();
 
@@ -150,7 +163,7 @@ class AuditTrail extends AbstractProcessEnginePlugin {
     /** A claim (an assignee set) or a release (taken away); other updates are not events of the record. */
     private void taskUpdated(DelegateTask task) {
         var change = ((TaskEntity) task).getPropertyChanges().get(TaskEntity.ASSIGNEE);
-        if (change == null) {
+        if (change == null || task.getId().equals(RECORDED_ELSEWHERE.get())) {
             return;
         }
         Object before = change.getOrgValue();

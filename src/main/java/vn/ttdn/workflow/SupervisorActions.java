@@ -246,7 +246,7 @@ public class SupervisorActions {
         SupervisedInstances.throwIfAny(problems);
         String from = task.getAssignee();
         String fromName = from == null ? null : directory.person(from).map(PersonView::fullName).orElse(from);
-        tasks.setAssignee(task.getId(), username);
+        AuditTrail.recordedElsewhere(task.getId(), () -> tasks.setAssignee(task.getId(), username));
         instances.record(AuditKind.TASK_REASSIGNED, instances.instance(task.getProcessInstanceId()), task,
                 task.getTaskDefinitionKey(), task.getName(), user, SupervisedInstances.details(
                         "reason", reason, "from", from, "fromName", fromName, "to", username,

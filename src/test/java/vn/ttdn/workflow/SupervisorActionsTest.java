@@ -178,6 +178,9 @@ class SupervisorActionsTest {
         assertThat(details.path("reason").asText()).isEqualTo("Chuyên viên nghỉ phép");
         assertThat(details.path("from").asText()).isEqualTo("cv.qng-sngv");
         assertThat(details.path("to").asText()).isEqualTo("cv2.qng-sngv");
+        // recorded once, as a reassignment with its reason, not also as a claim by the supervisor
+        assertThat(db.jdbc().queryForObject("select count(*) from ttdn.audit_event where task_id = ? "
+                + "and kind = 'task.claimed' and actor = 'giamsat'", Integer.class, taskId)).isZero();
     }
 
     @Test

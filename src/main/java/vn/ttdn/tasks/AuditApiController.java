@@ -36,11 +36,27 @@ class AuditApiController {
     private final AuditRecord record;
     private final AuditAccess access;
     private final AuditWords words;
+    private final CaseFiles caseFiles;
+    private final vn.ttdn.workflow.InstanceModels models;
 
-    AuditApiController(AuditRecord record, AuditAccess access, AuditWords words) {
+    AuditApiController(AuditRecord record, AuditAccess access, AuditWords words, CaseFiles caseFiles,
+                       vn.ttdn.workflow.InstanceModels models) {
         this.record = record;
         this.access = access;
         this.words = words;
+        this.caseFiles = caseFiles;
+        this.models = models;
+    }
+
+    @GetMapping("/instances/{id}/case-file")
+    @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN', 'SUPERVISOR')")
+    @Operation(summary = "The instance's case file (ZIP): its timeline as PDF and JSON, the plan's file, the files "
+            + "attached, the report where the instance is one, and the chain verified at the moment of export")
+    ResponseEntity<byte[]> caseFile(@PathVariable String id, CurrentUser user) {
+        CataloguedInstance instance = access.readable(id, user);
+        byte[] zip = caseFiles.zip(instance, models.nameOf(instance.processKey()), user);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ho-so-" + id + ".zip\"").body(zip);
     }
 
     /** One line of a timeline: the event and how it reads. */

@@ -43,6 +43,29 @@ class AuditWords {
         };
     }
 
+    String system() {
+        return say("audit.system");
+    }
+
+    String caseFileTitle(String processName) {
+        return say("audit.caseFile.title", processName);
+    }
+
+    java.util.List<String> caseFileColumns() {
+        return java.util.List.of(say("audit.column.at"), say("audit.column.what"), say("audit.column.step"),
+                say("audit.column.who"), say("audit.column.detail"), say("audit.column.seal"));
+    }
+
+    String caseFileLeftOut() {
+        return say("audit.caseFile.leftOut");
+    }
+
+    String caseFileChain(vn.ttdn.audit.AuditVerification v) {
+        return v.intact() ? say("audit.chain.intact", String.valueOf(v.count()))
+                + (v.head() == null ? "" : " " + say("audit.caseFile.head", String.valueOf(v.head().seq()), v.head().hash()))
+                : say("audit.chain.broken", String.valueOf(v.firstBad().seq()), v.firstBad().reason());
+    }
+
     /** The printed head: what an auditor keeps elsewhere and verifies against later. */
     String headText(long seq, String hash, long eventId, String sealedAt) {
         return say("audit.head.text", String.valueOf(seq), hash, String.valueOf(eventId), sealedAt);

@@ -76,6 +76,28 @@ class AuditApiTest {
         assertThat(chain.get("/api/instances/no-such-instance/timeline", "kiemtoan").status()).isEqualTo(404);
         assertThat(chain.get("/api/audit/verify", "gs.ubnd.qng").status()).isEqualTo(403);
 
+        // the case file holds the timeline (PDF and JSON), the plan's file and the contents
+        Chain.Download caseFile = chain.download("/api/instances/" + instance + "/case-file", "kiemtoan");
+        assertThat(caseFile.status()).isEqualTo(200);
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(caseFile.content()))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                entries.put(entry.getName(), zip.readAllBytes());
+            }
+        }
+        assertThat(entries.keySet()).containsExactly("00-muc-luc.txt", "01-dong-thoi-gian.pdf",
+                "02-dong-thoi-gian.json", "03-ke-hoach-QNG-TEST-AUDIT-API.yaml");
+        assertThat(new String(entries.get("01-dong-thoi-gian.pdf"), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+        JsonNode saved = new com.fasterxml.jackson.databind.ObjectMapper().readTree(entries.get("02-dong-thoi-gian.json"));
+        assertThat(saved.size()).isEqualTo(7);
+        assertThat(saved.get(5).path("detail").asText()).isEqualTo("Lý do: Thiếu dự toán kinh phí");
+        assertThat(new String(entries.get("03-ke-hoach-QNG-TEST-AUDIT-API.yaml"), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("code: QNG-TEST-AUDIT-API");
+        assertThat(new String(entries.get("00-muc-luc.txt"), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("- 01-dong-thoi-gian.pdf", "Nguyên vẹn");
+        assertThat(chain.download("/api/instances/" + instance + "/case-file", cast.drafter()).status()).isEqualTo(403);
+
         // and the replay page gives the player every event in order
         Document page = pages.page("/kiem-tra/" + instance, "kiemtoan");
         assertThat(page.select(".timeline-row")).extracting(r -> r.attr("data-kind")).containsExactly(

@@ -28,18 +28,28 @@ class ProcessDiagrams {
 
     /** The latest instance of the process with this business key, drawn. */
     Optional<Diagram> latest(String processKey, String businessKey) {
-        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+        return history.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(processKey).processInstanceBusinessKey(businessKey)
-                .orderByProcessInstanceStartTime().desc().listPage(0, 1).stream().findFirst().orElse(null);
-        if (instance == null) {
-            return Optional.empty();
-        }
-        String xml;
-        try (InputStream model = repository.getProcessModel(instance.getProcessDefinitionId())) {
-            xml = new String(model.readAllBytes(), StandardCharsets.UTF_8);
+                .orderByProcessInstanceStartTime().desc().listPage(0, 1).stream().findFirst().map(this::draw);
+    }
+
+    /** The instance with this id, running or ended, drawn. */
+    Optional<Diagram> of(String instanceId) {
+        return Optional.ofNullable(history.createHistoricProcessInstanceQuery().processInstanceId(instanceId)
+                .singleResult()).map(this::draw);
+    }
+
+    /** The BPMN XML of a process definition. */
+    String xml(String definitionId) {
+        try (InputStream model = repository.getProcessModel(definitionId)) {
+            return new String(model.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the model of " + instance.getProcessDefinitionId(), e);
+            throw new IllegalStateException("Cannot read the model of " + definitionId, e);
         }
+    }
+
+    private Diagram draw(HistoricProcessInstance instance) {
+        String xml = xml(instance.getProcessDefinitionId());
         Set<String> active = new LinkedHashSet<>();
         Set<String> completed = new LinkedHashSet<>();
         for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery()
@@ -50,7 +60,7 @@ class ProcessDiagrams {
                 completed.add(a.getActivityId());
             }
         }
-        return Optional.of(new Diagram(instance.getId(), instance.getEndTime() != null, xml, List.copyOf(active),
-                List.copyOf(completed)));
+        return new Diagram(instance.getId(), instance.getEndTime() != null, xml, List.copyOf(active),
+                List.copyOf(completed));
     }
 }

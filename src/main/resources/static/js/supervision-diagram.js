@@ -1,0 +1,127 @@
+/*
+ * A process's diagram with its live counts: on each step where instances wait, a label with how many
+ * wait there and, after a "/", how many of them are overdue, coloured by lateness (none late, some,
+ * most); clicking a step (or its label) opens the list of the instances waiting there.
+ *
+ * Needs /vendor/bpmn-js/bpmn-navigated-viewer.production.min.js (global BpmnJS) and its styles, with
+ * /css/diagram.css and /css/supervision.css. Works on every element with the class
+ * "supervision-diagram":
+ *
+ *   <div class="supervision-diagram" data-url="/api/processes/{key}/counts?…" data-list-url="/giam-sat?…&step="
+ *        data-msg-error="…" data-msg-step="{0} waiting, {1} overdue"></div>
+ *
+ *   data-url        GET: {"xml": "<BPMN 2.0 XML>", "steps": [{"activityId", "waiting", "overdue", "lateness"}]}
+ *   data-list-url   the list's address, to which the step's id is appended
+ *   data-msg-error  shown when the diagram cannot be loaded or drawn; data-msg-step the label's title
+ *                   (the script has no words of its own)
+ *
+ * Each step with a count gets the marker "late-none", "late-some" or "late-most" and an overlay
+ * <a class="step-count late-…" data-activity-id="…">. State, for styles and tests: data-state="loading" |
+ * "ready" | "failed" on the element.
+ */
+(function () {
+  'use strict';
+
+  function format(pattern, values) {
+    return (pattern || '').replace(/\{(\d+)\}/g, function (match, index) {
+      return String(values[Number(index)]);
+    });
+  }
+
+  function setState(element, state) {
+    element.dataset.state = state;
+    if (state === 'loading') {
+      element.setAttribute('aria-busy', 'true');
+    } else {
+      element.removeAttribute('aria-busy');
+    }
+  }
+
+  function showError(element, viewer) {
+    if (viewer) {
+      viewer.destroy();
+    }
+    var alert = document.createElement('div');
+    alert.className = 'alert alert-error';
+    alert.setAttribute('role', 'alert');
+    alert.textContent = element.dataset.msgError || '';
+    element.replaceChildren(alert);
+    setState(element, 'failed');
+  }
+
+  function listUrl(element, activityId) {
+    return element.dataset.listUrl + encodeURIComponent(activityId);
+  }
+
+  function label(element, step) {
+    var link = document.createElement('a');
+    link.className = 'step-count late-' + step.lateness;
+    link.href = listUrl(element, step.activityId);
+    link.textContent = step.overdue > 0 ? step.waiting + ' / ' + step.overdue : String(step.waiting);
+    link.title = format(element.dataset.msgStep, [step.waiting, step.overdue]);
+    link.setAttribute('aria-label', link.title);
+    link.dataset.activityId = step.activityId;
+    link.dataset.waiting = step.waiting;
+    link.dataset.overdue = step.overdue;
+    return link;
+  }
+
+  function draw(element, viewer, counts) {
+    var canvas = viewer.get('canvas');
+    var registry = viewer.get('elementRegistry');
+    var overlays = viewer.get('overlays');
+    (counts.steps || []).forEach(function (step) {
+      var shape = registry.get(step.activityId);
+      if (!shape) {
+        return;
+      }
+      canvas.addMarker(step.activityId, 'late-' + step.lateness);
+      overlays.add(step.activityId, 'step-count', {
+        position: { top: -14, right: 14 },
+        html: label(element, step)
+      });
+    });
+    viewer.get('eventBus').on('element.click', function (event) {
+      var shape = event.element;
+      var business = shape && shape.businessObject;
+      if (shape.type === 'label' || !business || !business.$instanceOf || !business.$instanceOf('bpmn:FlowNode')) {
+        return;
+      }
+      window.location.href = listUrl(element, shape.id);
+    });
+  }
+
+  function show(element) {
+    var viewer = null;
+    setState(element, 'loading');
+    return fetch(element.dataset.url, {
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json' }
+    }).then(function (response) {
+      if (!response.ok) {
+        throw new Error('GET ' + response.url + ': ' + response.status);
+      }
+      return response.json();
+    }).then(function (counts) {
+      viewer = new BpmnJS({ container: element });
+      return viewer.importXML(counts.xml).then(function () {
+        viewer.get('canvas').zoom('fit-viewport', 'auto');
+        draw(element, viewer, counts);
+        setState(element, 'ready');
+      });
+    }).catch(function (error) {
+      console.error(error);
+      showError(element, viewer);
+    });
+  }
+
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll('.supervision-diagram'), show);
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+})();

@@ -17,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditRecord {
 
     private static final int PAGE = 5000;
+    private static final String CATALOGUED = "select instance_id, root_instance_id, super_instance_id, process_key, "
+            + "business_key, plan_id, round_id, body_code, started_at, ended_at from ttdn.process_instance_info ";
     private static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
     private static final String ENTRY = "select e.id, e.recorded_at, e.kind, e.instance_id, e.root_instance_id, "
             + "e.process_key, e.business_key, e.task_id, e.activity_id, e.activity_name, e.actor, e.actor_name, "
@@ -33,22 +35,19 @@ public class AuditRecord {
 
     /** The instance as catalogued when it started, if it is known. */
     public Optional<CataloguedInstance> instance(String instanceId) {
-        return jdbc.query("select instance_id, root_instance_id, super_instance_id, process_key, business_key, plan_id, "
-                        + "round_id, body_code, started_at, ended_at from ttdn.process_instance_info where instance_id = ?",
-                (rs, i) -> new CataloguedInstance(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), (Long) rs.getObject(6), (Long) rs.getObject(7), rs.getString(8),
-                        rs.getObject(9, OffsetDateTime.class), rs.getObject(10, OffsetDateTime.class)), instanceId)
-                .stream().findFirst();
+        return jdbc.query(CATALOGUED + "where instance_id = ?", AuditRecord::catalogued, instanceId).stream().findFirst();
     }
 
     /** The instances this one called (a round's reports, its consolidation), oldest first. */
     public List<CataloguedInstance> calledBy(String instanceId) {
-        return jdbc.query("select instance_id, root_instance_id, super_instance_id, process_key, business_key, plan_id, "
-                        + "round_id, body_code, started_at, ended_at from ttdn.process_instance_info "
-                        + "where super_instance_id = ? order by started_at, instance_id",
-                (rs, i) -> new CataloguedInstance(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), (Long) rs.getObject(6), (Long) rs.getObject(7), rs.getString(8),
-                        rs.getObject(9, OffsetDateTime.class), rs.getObject(10, OffsetDateTime.class)), instanceId);
+        return jdbc.query(CATALOGUED + "where super_instance_id = ? order by started_at, instance_id",
+                AuditRecord::catalogued, instanceId);
+    }
+
+    private static CataloguedInstance catalogued(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new CataloguedInstance(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), (Long) rs.getObject(6), (Long) rs.getObject(7), rs.getString(8),
+                rs.getObject(9, OffsetDateTime.class), rs.getObject(10, OffsetDateTime.class));
     }
 
     /**

@@ -119,6 +119,6 @@ class AuditApiController {
     }
 
     private List<Line> lines(List<AuditEntry> entries) {
-        return entries.stream().map(e -> new Line(e, words.label(e), words.detail(e))).toList();
+        return words.lines(entries);
     }
 }

@@ -56,8 +56,7 @@ class AuditPagesController {
         boolean searched = plan != null || notBlank(body) || notBlank(person) || notBlank(step) || from != null
                 || to != null;
         if (searched) {
-            model.addAttribute("results", record.search(plan, body, person, step, from, to, 200).stream()
-                    .map(e -> new AuditApiController.Line(e, words.label(e), words.detail(e))).toList());
+            model.addAttribute("results", words.lines(record.search(plan, body, person, step, from, to, 200)));
         }
         model.addAttribute("query", new Query(plan, body, person, step, from, to));
         return "audit/home";
@@ -73,8 +72,7 @@ class AuditPagesController {
         model.addAttribute("nav", "audit");
         model.addAttribute("instance", instance);
         model.addAttribute("processName", models.nameOf(instance.processKey()));
-        model.addAttribute("events", record.timeline(instanceId).stream()
-                .map(e -> new AuditApiController.Line(e, words.label(e), words.detail(e))).toList());
+        model.addAttribute("events", words.lines(record.timeline(instanceId)));
         model.addAttribute("called", record.calledBy(instanceId));
         return "audit/replay";
     }

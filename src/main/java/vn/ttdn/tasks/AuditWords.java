@@ -20,6 +20,11 @@ class AuditWords {
         this.directory = directory;
     }
 
+    /** Each event with how it reads. */
+    java.util.List<AuditApiController.Line> lines(java.util.List<AuditEntry> entries) {
+        return entries.stream().map(e -> new AuditApiController.Line(e, label(e), detail(e))).toList();
+    }
+
     /** "Trả lại", "Nhận việc"… */
     String label(AuditEntry e) {
         return messages.getMessage("audit.kind." + e.kind(), null, e.kind(), VI);

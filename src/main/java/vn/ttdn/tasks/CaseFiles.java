@@ -66,8 +66,7 @@ class CaseFiles {
     }
 
     byte[] zip(CataloguedInstance instance, String processName, CurrentUser user) {
-        List<AuditApiController.Line> lines = record.timeline(instance.instanceId()).stream()
-                .map(e -> new AuditApiController.Line(e, words.label(e), words.detail(e))).toList();
+        List<AuditApiController.Line> lines = words.lines(record.timeline(instance.instanceId()));
         List<Part> parts = new ArrayList<>();
         List<String> left = new ArrayList<>();
         parts.add(new Part("01-dong-thoi-gian.pdf", pdf.pdf(timelineHtml(instance, processName, lines))));

@@ -24,7 +24,9 @@ import vn.ttdn.support.WebTest;
  * An auditor is read-only everywhere: every operation of the API that is not a GET (read from the
  * OpenAPI document, so that a new one is covered the day it is added) answers 403 to the auditor,
  * with real ids in its path and a body of the type it takes, and no table of the application or
- * the engine changes. Changing one's own password is the one write everybody has.
+ * the engine changes. Changing one's own password is the one write everybody has. (The audit
+ * record's seals are left out of the comparison: the sealer adds them in the background for events
+ * that were already there, the auditor's or not.)
  */
 @WebTest
 class AuditorWritesNothingTest {
@@ -39,6 +41,8 @@ class AuditorWritesNothingTest {
     vn.ttdn.support.Chain chain;
     @Autowired
     vn.ttdn.support.RoundDriver rounds;
+    @Autowired
+    vn.ttdn.audit.AuditSealer sealer;
 
     private static final java.util.Set<String> EVERYONES = java.util.Set.of("/api/account/password");
 
@@ -59,6 +63,7 @@ class AuditorWritesNothingTest {
                 "rounds", String.valueOf(round),
                 "instances", jdbc.queryForList("select id_ from public.act_ru_execution where id_ = proc_inst_id_ limit 1",
                         String.class).stream().findFirst().orElse("none"));
+        sealer.sealAll();
         Map<String, Long> before = counts();
         List<String> answered = new ArrayList<>();
 
@@ -101,7 +106,7 @@ class AuditorWritesNothingTest {
         Map<String, Long> counts = new TreeMap<>();
         for (String table : jdbc.queryForList("select table_schema || '.' || table_name from information_schema.tables "
                 + "where table_schema in ('ttdn', 'public') and table_type = 'BASE TABLE' "
-                + "and table_name not in ('sign_in_failure', 'flyway_schema_history')", String.class)) {
+                + "and table_name not in ('sign_in_failure', 'flyway_schema_history', 'audit_seal')", String.class)) {
             counts.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class));
         }
         return counts;

@@ -81,9 +81,12 @@ class AuditRecordTest {
         assertThat(jdbc.queryForObject("select count(*) from ttdn.audit_event where details ->> 'note' = 'huỷ'",
                 Integer.class)).isZero();
         assertThat(verified.intact()).as(String.valueOf(verified.firstBad())).isTrue();
-        assertThat(verified.head()).isEqualTo(record.head().orElseThrow());
         assertThat(verified.count()).isEqualTo(verified.head().seq());
-        assertThat(sealer.sealAll()).isZero();
+        assertThat(record.head().orElseThrow().seq()).isGreaterThanOrEqualTo(verified.head().seq());
+        // sealing again (events of other work may have come in meanwhile) seals neither of them twice
+        sealer.sealAll();
+        assertThat(jdbc.queryForObject("select count(*) from ttdn.audit_seal where event_id in (?, ?)", Integer.class,
+                first, second)).isEqualTo(2);
 
         // and against the head an auditor kept: intact; against a head this chain never had: not
         AuditVerification.Head kept = verified.head();

@@ -210,8 +210,8 @@ class AuditTrail extends AbstractProcessEnginePlugin {
         ExecutionEntity instance = (ExecutionEntity) execution.getProcessInstance();
         String root = instance.getRootProcessInstanceId() == null ? instance.getId() : instance.getRootProcessInstanceId();
         audit.getObject().record(event.inInstance(instance.getId(), root, instance.getProcessDefinition().getKey(),
-                instance.getBusinessKey()).about(number(execution, PlanApproval.PLAN_ID),
-                number(execution, ReportRound.ROUND_ID)));
+                instance.getBusinessKey()).about(InstanceCatalog.number(execution, PlanApproval.PLAN_ID),
+                InstanceCatalog.number(execution, ReportRound.ROUND_ID)));
     }
 
     private static List<String> candidateGroups(DelegateTask task) {
@@ -229,7 +229,4 @@ class AuditTrail extends AbstractProcessEnginePlugin {
         return context == null ? null : context.getAuthenticatedUserId();
     }
 
-    private static Long number(DelegateExecution execution, String name) {
-        return execution.getVariable(name) instanceof Number n ? n.longValue() : null;
-    }
 }

@@ -102,7 +102,8 @@ class InstanceCatalog extends AbstractProcessEnginePlugin implements org.springf
                 new Timestamp(ClockUtil.getCurrentTime().getTime()), execution.getProcessInstanceId());
     }
 
-    private static Long number(DelegateExecution execution, String name) {
+    /** A variable that holds a number (an id), as a long; null when absent. */
+    static Long number(DelegateExecution execution, String name) {
         return execution.getVariable(name) instanceof Number n ? n.longValue() : null;
     }
 

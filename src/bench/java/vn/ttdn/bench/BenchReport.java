@@ -1,0 +1,224 @@
+package vn.ttdn.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Writes docs/benchmarks.md from one run, and prints its figures' table. */
+final class BenchReport {
+
+    /** Issue 10's bound for the dashboard and the timeline, at the 95th percentile. */
+    static final double TARGET_P95_MS = 150;
+    private static final int PLAN_LINES = 45;
+
+    private final JdbcTemplate jdbc;
+    private final StringBuilder md = new StringBuilder();
+
+    BenchReport(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+    }
+
+    Path write(Path file, Facts facts, Map<String, Long> added, List<Baseline.Figure> b0, List<Latency.Figure> figures,
+               Map<String, DashboardBench.Request> requests, Map<String, List<QueryPlans.Plan>> plans,
+               Map<String, Duration> phases, String claimer) throws IOException {
+        Baseline.Figure single = b0.stream().filter(f -> f.clients() == 1).findFirst().orElseThrow();
+        line("# Benchmarks");
+        line();
+        line("Written by the benchmark suite, `./mvnw -B -ntp -Pbench verify` (issue 11: its own data, embedded "
+                + "PostgreSQL 15, never part of the plain `verify`), from one run. Issue 10's figures: the supervisors' "
+                + "dashboard and a timeline of 500 events with 100,000 finished instances in history, each under "
+                + fmt(TARGET_P95_MS) + " ms at the 95th percentile.");
+        line();
+        line("## The run");
+        line();
+        line("| | |");
+        line("|---|---|");
+        line("| date | " + ZonedDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).format(
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " (Asia/Ho_Chi_Minh) |");
+        line("| machine | " + facts.cores() + " cores (" + facts.cpu() + "), " + facts.memory() + " of memory |");
+        line("| Java | " + facts.java() + " |");
+        line("| PostgreSQL | " + facts.postgres().replaceAll(" on .*", "") + ", embedded (zonky), on the same machine |");
+        line("| server settings | " + String.join(", ", facts.settings().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).toList()) + " (the tests' embedded server: fsync off) |");
+        line("| client | one HTTP client on loopback (java.net.http), requests back to back, session cookie of one form "
+                + "login (no password hash per request); " + DashboardBench.WARM_UP + " warm-up requests, then "
+                + DashboardBench.COUNT + " timed, each |");
+        line();
+        line("## B0: the ceiling");
+        line();
+        line("Simple-update transactions per second on the same server in the same run, measured after the data was "
+                + "loaded, before the requests.");
+        line();
+        line("| tool | clients | tps | seconds |");
+        line("|---|---:|---:|---:|");
+        for (Baseline.Figure f : b0) {
+            line("| " + f.tool() + " | " + f.clients() + " | " + fmt(f.tps()) + " | " + f.seconds() + " |");
+        }
+        line();
+        line("## Figures");
+        line();
+        line("Times over HTTP, from sending the request to the whole answer read. **Ratio to B0**, two ways: "
+                + "*req/s ÷ B0* is the requests per second one client gets (1000 ÷ mean ms) divided by B0's "
+                + "transactions per second with one client (" + fmt(single.tps()) + "); *p95 in B0 tx* is the 95th "
+                + "percentile divided by the time of one B0 transaction with one client (" + fmt(1000 / single.tps())
+                + " ms): how many simple-update transactions fit in one such answer.");
+        line();
+        line("| figure | request | as | count | p50 ms | p95 ms | p99 ms | mean ms | req/s | req/s ÷ B0 | p95 in B0 tx | "
+                + "answer (chars) | p95 < " + fmt(TARGET_P95_MS) + " ms |");
+        line("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        for (Latency.Figure f : figures) {
+            line("| " + f.name() + " | `GET " + f.path() + "` | " + f.user() + " | " + f.count() + " | " + fmt(f.ms(50))
+                    + " | " + fmt(f.ms(95)) + " | " + fmt(f.ms(99)) + " | " + fmt(f.meanMs()) + " | " + fmt(f.perSecond())
+                    + " | " + fmt3(f.perSecond() / single.tps()) + " | " + fmt(f.ms(95) * single.tps() / 1000) + " | "
+                    + f.bytes() + " | " + (f.ms(95) < TARGET_P95_MS ? "yes" : "**no**") + " |");
+        }
+        line();
+        line("## The data");
+        line();
+        line("Made by the run. Real lifecycles through the API as the demo users: two seed plans' copies approved "
+                + "and issued (`DLK-BENCH`, `QNG-BENCH`); on `DLK-BENCH` a round of every body, each report drafted, "
+                + "approved and received (one returned once by its leader first), the round closed, its consolidation "
+                + "drafted, approved and sent. The finished process trees these left (in the engine's history, the "
+                + "instance catalogue `ttdn.process_instance_info` and the audit record `ttdn.audit_event`) were then "
+                + "copied in SQL with ids of their own, across " + facts.plans() + " plans and the years " + facts.years()
+                + " (bench `HistoryCopies`; the copied audit events are appended, not sealed). Running: two rounds "
+                + "of every body on each of the four issued seed plans with a consolidating body today (due 4/12/2026 "
+                + "and 15/1/2027; the first three reports of each drafted), the approvals of four drafts, "
+                + "and the demo's yearly rounds waiting for their day; the engine's clock set to 10/12/2026 09:00. The "
+                + "timeline's instance is a body's report whose draft its officer (`" + claimer + "`) claimed and "
+                + "released " + DashboardBench.CLAIMS + " times through the task API: " + facts.timelineEvents()
+                + " events.");
+        line();
+        line("| rows | count |");
+        line("|---|---:|");
+        facts.rows().forEach((k, v) -> line("| " + k.replace("  ", "· ") + " | " + String.format(Locale.ROOT, "%,d", v) + " |"));
+        line();
+        line("Rows added by the copies: " + String.join(", ", added.entrySet().stream()
+                .map(e -> "`" + e.getKey() + "` " + String.format(Locale.ROOT, "%,d", e.getValue())).toList()) + ".");
+        line();
+        line("Largest tables: " + String.join(", ", facts.sizes().entrySet().stream()
+                .map(e -> "`" + e.getKey() + "` " + e.getValue()).toList()) + ".");
+        line();
+        line("## The statements behind each request");
+        line();
+        line("Every statement one request sent (recorded at the application's data source, with its parameters), "
+                + "each EXPLAINed (ANALYZE, BUFFERS) again with those parameters right after the timed requests. "
+                + "\"Whole scans\" names the big tables (history, catalogue, audit) a plan reads with a sequential scan.");
+        for (Map.Entry<String, List<QueryPlans.Plan>> r : plans.entrySet()) {
+            line();
+            line("### " + r.getKey() + ": `GET " + requests.get(r.getKey()).path() + "`");
+            line();
+            line("| # | statement | execution ms | whole scans |");
+            line("|---:|---|---:|---|");
+            int i = 1;
+            for (QueryPlans.Plan p : r.getValue()) {
+                line("| " + i++ + " | `" + shorten(p.firstLine(), 110).replace("|", "\\|") + "` | " + fmt(p.executionMs())
+                        + " | " + (p.seqScans().isEmpty() ? "" : "**" + String.join(", ", p.seqScans()) + "**") + " |");
+            }
+        }
+        line();
+        line("## Query plans");
+        line();
+        line("The main statements: the dashboard's page (`SupervisionSql.page`), its rows (`ROWS`) and waits "
+                + "(`WAITS`), the one plan's page, the timeline (`AuditRecord.timeline`) and the search "
+                + "(`AuditRecord.search`); and any other statement that took over 5 ms or scanned a big table whole. "
+                + "Plans cut at " + PLAN_LINES + " lines.");
+        for (Map.Entry<String, List<QueryPlans.Plan>> r : plans.entrySet()) {
+            int i = 1;
+            for (QueryPlans.Plan p : r.getValue()) {
+                String what = main(r.getKey(), p.sql());
+                if (what != null || p.executionMs() > 5 || !p.seqScans().isEmpty()) {
+                    line();
+                    line("### " + r.getKey() + ", statement " + i + (what != null ? ": " + what : ""));
+                    line();
+                    line("```sql");
+                    line(p.sql().strip());
+                    line("```");
+                    line();
+                    line("```");
+                    List<String> lines = p.lines();
+                    lines.stream().limit(PLAN_LINES).forEach(this::line);
+                    if (lines.size() > PLAN_LINES) {
+                        line("… (" + (lines.size() - PLAN_LINES) + " more lines)");
+                        lines.stream().filter(l -> l.startsWith("Planning") || l.startsWith("Execution"))
+                                .forEach(this::line);
+                    }
+                    line("```");
+                }
+                i++;
+            }
+        }
+        line();
+        line("## Indexes");
+        line();
+        line("The indexes of the tables these statements read (besides the engine's own on `act_ru_*` and "
+                + "`act_hi_*`, which it creates with its schema); `V16__bench_indexes.sql` adds those the run showed "
+                + "missing, each with a comment naming the query it serves.");
+        line();
+        line("| table | index |");
+        line("|---|---|");
+        jdbc.query("select tablename, indexdef from pg_indexes where schemaname = 'ttdn' and tablename in "
+                + "('process_instance_info', 'audit_event', 'audit_seal') or (schemaname = 'public' and tablename in "
+                + "('act_hi_actinst', 'act_hi_procinst')) order by tablename, indexname", rs -> {
+                    line("| " + rs.getString(1) + " | `" + rs.getString(2).replaceAll(" ON \\S+ USING", " USING") + "` |");
+                });
+        line();
+        line("## How long the run took");
+        line();
+        line("| phase | seconds |");
+        line("|---|---:|");
+        phases.forEach((k, v) -> line("| " + k + " | " + v.toSeconds() + " |"));
+        Files.writeString(file, md.toString(), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** What the statement is, when it is one of the statements issue 10 asks about. */
+    private static String main(String request, String sql) {
+        if (sql.contains("with f as materialized")) {
+            return "SupervisionSql.page";
+        }
+        if (sql.contains("(select count(*) from act_ru_incident x where x.proc_inst_id_ = i.instance_id)")) {
+            return "SupervisionSql.ROWS";
+        }
+        if (sql.contains("left join act_hi_actinst h on h.id_ = e.act_inst_id_")) {
+            return "SupervisionSql.WAITS";
+        }
+        if (sql.contains("from ttdn.audit_event e left join ttdn.audit_seal s") && sql.contains("e.instance_id = ?")) {
+            return "AuditRecord.timeline";
+        }
+        if (sql.contains("from ttdn.audit_event e left join ttdn.audit_seal s") && sql.contains("e.plan_id = ?")) {
+            return "AuditRecord.search";
+        }
+        return null;
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "…";
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, v >= 100 ? "%.0f" : v >= 10 ? "%.1f" : "%.2f", v);
+    }
+
+    private static String fmt3(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private void line(String s) {
+        md.append(s).append('\n');
+    }
+
+    private void line() {
+        md.append('\n');
+    }
+}

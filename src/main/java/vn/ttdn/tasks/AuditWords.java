@@ -20,9 +20,10 @@ class AuditWords {
         this.directory = directory;
     }
 
-    /** Each event with how it reads. */
+    /** Each event with how it reads; each person and body named is looked up once (a timeline names few, often). */
     java.util.List<AuditApiController.Line> lines(java.util.List<AuditEntry> entries) {
-        return entries.stream().map(e -> new AuditApiController.Line(e, label(e), detail(e))).toList();
+        Names names = new Names();
+        return entries.stream().map(e -> new AuditApiController.Line(e, label(e), detail(e, names))).toList();
     }
 
     /** "Trả lại", "Nhận việc"… */
@@ -32,18 +33,22 @@ class AuditWords {
 
     /** The reason, the number, who to whom, the bodies: what the line adds to its label, or "". */
     String detail(AuditEntry e) {
+        return detail(e, new Names());
+    }
+
+    private String detail(AuditEntry e, Names names) {
         JsonNode d = e.details();
         String reason = text(d.path("data").path("reason"), d.path("reason"));
         return switch (e.kind()) {
             case "task.returned" -> reason.isEmpty() ? "" : say("audit.detail.reason", reason);
-            case "task.claimed" -> say("audit.detail.to", person(d.path("to").asText()));
-            case "task.released" -> say("audit.detail.from", person(d.path("from").asText()));
-            case "task.reassigned" -> say("audit.detail.fromTo", person(d.path("from").asText()),
-                    person(d.path("to").asText())) + (reason.isEmpty() ? "" : " · " + say("audit.detail.reason", reason));
-            case "task.created" -> d.has("assignee") ? say("audit.detail.to", person(d.path("assignee").asText()))
-                    : say("audit.detail.offered", groups(d.path("candidateGroups")));
+            case "task.claimed" -> say("audit.detail.to", names.person(d.path("to").asText()));
+            case "task.released" -> say("audit.detail.from", names.person(d.path("from").asText()));
+            case "task.reassigned" -> say("audit.detail.fromTo", names.person(d.path("from").asText()),
+                    names.person(d.path("to").asText())) + (reason.isEmpty() ? "" : " · " + say("audit.detail.reason", reason));
+            case "task.created" -> d.has("assignee") ? say("audit.detail.to", names.person(d.path("assignee").asText()))
+                    : say("audit.detail.offered", groups(names, d.path("candidateGroups")));
             case "number.issued" -> say("audit.detail.number", d.path("reference").asText());
-            case "body.merged" -> say("audit.detail.merged", body(d.path("from").asText()), body(d.path("to").asText()));
+            case "body.merged" -> say("audit.detail.merged", names.body(d.path("from").asText()), names.body(d.path("to").asText()));
             default -> reason.isEmpty() ? "" : say("audit.detail.reason", reason);
         };
     }
@@ -90,24 +95,31 @@ class AuditWords {
     }
 
     /** Candidate groups {@code role.BODY} as "Chuyên viên · Sở Ngoại vụ tỉnh Quảng Ngãi". */
-    private String groups(JsonNode array) {
+    private String groups(Names names, JsonNode array) {
         StringBuilder s = new StringBuilder();
         array.forEach(n -> {
             String group = n.asText();
             int dot = group.indexOf('.');
             String named = dot < 0 ? group : messages.getMessage("role." + group.substring(0, dot).toUpperCase(Locale.ROOT),
-                    null, group.substring(0, dot), VI) + " · " + body(group.substring(dot + 1));
+                    null, group.substring(0, dot), VI) + " · " + names.body(group.substring(dot + 1));
             s.append(s.length() == 0 ? "" : "; ").append(named);
         });
         return s.toString();
     }
 
-    /** A person by name and username ("Đặng Thu Phong (cv.svhttdl.qng)"), as the directory has them now. */
-    private String person(String username) {
-        return directory.person(username).map(p -> p.fullName() + " (" + username + ")").orElse(username);
-    }
+    /** The people and bodies named in one answer, each looked up in the directory once. */
+    private final class Names {
+        private final java.util.Map<String, String> people = new java.util.HashMap<>();
+        private final java.util.Map<String, String> bodies = new java.util.HashMap<>();
 
-    private String body(String code) {
-        return directory.body(code).map(vn.ttdn.directory.BodyView::name).orElse(code);
+        /** A person by name and username ("Đặng Thu Phong (cv.svhttdl.qng)"), as the directory has them now. */
+        String person(String username) {
+            return people.computeIfAbsent(username, u -> directory.person(u).map(p -> p.fullName() + " (" + u + ")")
+                    .orElse(u));
+        }
+
+        String body(String code) {
+            return bodies.computeIfAbsent(code, c -> directory.body(c).map(vn.ttdn.directory.BodyView::name).orElse(c));
+        }
     }
 }

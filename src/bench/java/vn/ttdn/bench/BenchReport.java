@@ -118,13 +118,19 @@ final class BenchReport {
             line();
             line("### " + r.getKey() + ": `GET " + requests.get(r.getKey()).path() + "`");
             line();
-            line("| # | statement | execution ms | whole scans |");
-            line("|---:|---|---:|---|");
+            line("| # | statement | sent | execution ms (each, as explained) | whole scans |");
+            line("|---:|---|---:|---:|---|");
             int i = 1;
-            for (QueryPlans.Plan p : r.getValue()) {
-                line("| " + i++ + " | `" + shorten(p.firstLine(), 110).replace("|", "\\|") + "` | " + fmt(p.executionMs())
-                        + " | " + (p.seqScans().isEmpty() ? "" : "**" + String.join(", ", p.seqScans()) + "**") + " |");
+            for (Map.Entry<String, List<QueryPlans.Plan>> same : distinct(r.getValue()).entrySet()) {
+                QueryPlans.Plan p = same.getValue().get(0);
+                line("| " + i++ + " | `" + shorten(p.firstLine(), 110).replace("|", "\\|") + "` | " + same.getValue().size()
+                        + " | " + String.join(" ", same.getValue().stream().limit(6).map(x -> fmt(x.executionMs())).toList())
+                        + (same.getValue().size() > 6 ? " …" : "") + " | "
+                        + (p.seqScans().isEmpty() ? "" : "**" + String.join(", ", p.seqScans()) + "**") + " |");
             }
+            line();
+            line("In all " + r.getValue().size() + " statements; their execution times, as explained, add up to "
+                    + fmt(r.getValue().stream().mapToDouble(QueryPlans.Plan::executionMs).sum()) + " ms.");
         }
         line();
         line("## Query plans");
@@ -135,11 +141,14 @@ final class BenchReport {
                 + "Plans cut at " + PLAN_LINES + " lines.");
         for (Map.Entry<String, List<QueryPlans.Plan>> r : plans.entrySet()) {
             int i = 1;
-            for (QueryPlans.Plan p : r.getValue()) {
+            for (List<QueryPlans.Plan> same : distinct(r.getValue()).values()) {
+                QueryPlans.Plan p = same.stream().max(java.util.Comparator.comparingDouble(QueryPlans.Plan::executionMs))
+                        .orElseThrow();
                 String what = main(r.getKey(), p.sql());
                 if (what != null || p.executionMs() > 5 || !p.seqScans().isEmpty()) {
                     line();
-                    line("### " + r.getKey() + ", statement " + i + (what != null ? ": " + what : ""));
+                    line("### " + r.getKey() + ", statement " + i + (same.size() > 1 ? " (sent " + same.size()
+                            + " times, the slowest shown)" : "") + (what != null ? ": " + what : ""));
                     line();
                     line("```sql");
                     line(p.sql().strip());
@@ -159,6 +168,13 @@ final class BenchReport {
             }
         }
         line();
+        Path beforeAfter = Path.of("src", "bench", "before-after.md");
+        if (Files.exists(beforeAfter)) {
+            line("## Before and after");
+            line();
+            md.append(Files.readString(beforeAfter, StandardCharsets.UTF_8).strip()).append('\n');
+            line();
+        }
         line("## Indexes");
         line();
         line("The indexes of the tables these statements read (besides the engine's own on `act_ru_*` and "
@@ -180,6 +196,13 @@ final class BenchReport {
         phases.forEach((k, v) -> line("| " + k + " | " + v.toSeconds() + " |"));
         Files.writeString(file, md.toString(), StandardCharsets.UTF_8);
         return file;
+    }
+
+    /** The statements by their text, in the order first sent. */
+    private static Map<String, List<QueryPlans.Plan>> distinct(List<QueryPlans.Plan> plans) {
+        Map<String, List<QueryPlans.Plan>> same = new java.util.LinkedHashMap<>();
+        plans.forEach(p -> same.computeIfAbsent(p.sql(), k -> new java.util.ArrayList<>()).add(p));
+        return same;
     }
 
     /** What the statement is, when it is one of the statements issue 10 asks about. */

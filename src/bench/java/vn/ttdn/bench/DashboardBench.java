@@ -188,7 +188,16 @@ class DashboardBench {
 
         Path written = new BenchReport(jdbc, json).write(Path.of("docs", "benchmarks.md"), facts, added, b0, figures,
                 requests, plansByRequest, phases, claimer);
-        log.info("Written: {}", written.toAbsolutePath());
+        StringBuilder table = new StringBuilder(String.format(java.util.Locale.ROOT, "%n%-40s %7s %9s %9s %9s %9s%n",
+                "figure", "count", "p50 ms", "p95 ms", "p99 ms", "req/s÷B0"));
+        double single = b0.stream().filter(f -> f.clients() == 1).findFirst().orElseThrow().tps();
+        for (Latency.Figure f : figures) {
+            table.append(String.format(java.util.Locale.ROOT, "%-40s %7d %9.1f %9.1f %9.1f %9.4f%n", f.name(), f.count(),
+                    f.ms(50), f.ms(95), f.ms(99), f.perSecond() / single));
+        }
+        b0.forEach(f -> table.append(String.format(java.util.Locale.ROOT, "B0 %-60s %d clients %9.0f tps%n", f.tool(),
+                f.clients(), f.tps())));
+        log.info("{}Written: {}", table, written.toAbsolutePath());
     }
 
     record Request(WebClient client, String user, String path) {

@@ -129,8 +129,14 @@ class DashboardBench {
         int n = (int) Math.ceil((double) (FINISHED - templates) / templates);
         List<Long> plans = jdbc.queryForList("select id from ttdn.plan order by id", Long.class);
         Map<String, Long> added = copies.copy(roots, n, plans);
+        phase("copies of the finished trees (" + n + " each)", started);
+        // the copied events sealed too, in the sealer's chain, so that none is left for it while requests are timed
+        started = System.nanoTime();
+        long sealed = vn.ttdn.audit.BenchSeals.sealAll(SqlCapture.raw(dataSource));
+        assertThat(jdbc.queryForObject("select count(*) from ttdn.audit_event e where not exists "
+                + "(select 1 from ttdn.audit_seal s where s.event_id = e.id)", Long.class)).as("unsealed").isZero();
         jdbc.execute("vacuum analyze");
-        phase("copies of the finished trees (" + n + " each) and vacuum analyze", started);
+        phase("the copies' audit events sealed (" + sealed + "), vacuum analyze", started);
         long finished = jdbc.queryForObject("select count(*) from act_hi_procinst where end_time_ is not null", Long.class);
         assertThat(finished).isGreaterThanOrEqualTo(FINISHED);
 
@@ -182,7 +188,7 @@ class DashboardBench {
                 }
             });
             plansByRequest.put(r.getKey(), explainer.explain(sent.stream()
-                    .filter(s -> !s.sql().contains("audit_seal s where s.event_id = e.id)")).toList()));
+                    .filter(s -> !s.sql().contains("not exists (select 1 from ttdn.audit_seal")).toList()));
         }
         phase("statements explained", started);
 

@@ -65,6 +65,15 @@ class AuditApiTest {
         assertThat(returned.path("detail").asText()).isEqualTo("Lý do: Thiếu dự toán kinh phí");
         assertThat(returned.path("event").path("actor").path("bodyName").asText())
                 .isEqualTo("Sở Thông tin và Truyền thông tỉnh Quảng Ngãi");
+        // each claim names who took the task, the drafter's and the director's alike (each looked up once)
+        java.util.List<String> claims = new java.util.ArrayList<>();
+        events.forEach(e -> {
+            if (e.path("event").path("kind").asText().equals("task.claimed")) {
+                claims.add(e.path("detail").asText());
+            }
+        });
+        assertThat(claims).containsExactly("Giao cho Phạm Kim Trang (cv.stttt.qng)",
+                "Giao cho Hoàng Minh Hoa (gd.stttt.qng)");
         assertThat(Chain.ok(chain.get("/api/instances/" + instance + "/model", "kiemtoan")).body().path("xml").asText())
                 .contains("userTask_directorApproval");
         // a supervisor of Quảng Ngãi's UBND follows the plan; one of Đắk Lắk does not; an officer reads none

@@ -13,7 +13,7 @@
 (function () {
   'use strict';
 
-  var DONE = { 'task.completed': 1, 'task.returned': 1, 'task.cancelled': 1, 'timer.fired': 1,
+  var DONE = { 'task.completed': 1, 'task.returned': 1, 'task.sentBack': 1, 'task.cancelled': 1, 'timer.fired': 1,
     'number.issued': 1, 'process.ended': 1 };
 
   function start() {

@@ -35,7 +35,7 @@ class AuditWords {
         JsonNode d = e.details();
         String reason = text(d.path("data").path("reason"), d.path("reason"));
         return switch (e.kind()) {
-            case "task.returned" -> reason.isEmpty() ? "" : say("audit.detail.reason", reason);
+            case "task.returned", "task.sentBack" -> reason.isEmpty() ? "" : say("audit.detail.reason", reason);
             case "task.claimed" -> say("audit.detail.to", person(d.path("to").asText()));
             case "task.released" -> say("audit.detail.from", person(d.path("from").asText()));
             case "task.reassigned" -> say("audit.detail.fromTo", person(d.path("from").asText()),

@@ -85,6 +85,30 @@ class AuditTrail extends AbstractProcessEnginePlugin {
     static final String RETURN_PROPERTY = "audit.return";
 
     /** What the step being completed on this thread also did (a number issued…), to record with it. */
+    /** The number a step took, as the record keeps it: its reference, the register's body, its date. */
+    static void numberIssued(vn.ttdn.approval.RegisterEntry number) {
+        alsoRecord(AuditKind.NUMBER_ISSUED, numberDetails(number.reference(), number.bodyCode(), number.issuedOn()));
+    }
+
+    static Map<String, Object> numberDetails(String reference, String register, java.time.LocalDate issuedOn) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("reference", reference);
+        if (register != null) {
+            details.put("register", register);
+        }
+        details.put("issuedOn", String.valueOf(issuedOn));
+        return details;
+    }
+
+    /**
+     * An event of a step that is not a user task (a delegate's), recorded now in the instance and at
+     * the step the execution is at, with the actor of the request (none when a job runs it).
+     */
+    void recordAt(DelegateExecution execution, String kind, Map<String, Object> details) {
+        record(execution, new AuditEvent(kind, null, null, null, null, null, execution.getCurrentActivityId(),
+                execution.getCurrentActivityName(), actor(), null, null, details));
+    }
+
     static void alsoRecord(String kind, Map<String, Object> details) {
         Submission submission = SUBMITTING.get();
         if (submission == null) {

@@ -163,6 +163,7 @@ class AuditTrailTest {
                 "task.created userTask_leaderApproval " + cv2,
                 "task.claimed userTask_leaderApproval " + leader,
                 "task.completed userTask_leaderApproval " + leader,
+                "number.issued userTask_leaderApproval " + leader,
                 "task.created userTask_receiveReport " + leader,
                 "task.claimed userTask_receiveReport " + RECEIVER,
                 "task.sentBack userTask_receiveReport " + RECEIVER,
@@ -172,6 +173,7 @@ class AuditTrailTest {
                 "task.created userTask_leaderApproval " + cv2,
                 "task.claimed userTask_leaderApproval " + leader,
                 "task.completed userTask_leaderApproval " + leader,
+                "number.issued userTask_leaderApproval " + leader,
                 "task.created userTask_receiveReport " + leader,
                 "task.claimed userTask_receiveReport " + RECEIVER,
                 "task.completed userTask_receiveReport " + RECEIVER,
@@ -187,12 +189,17 @@ class AuditTrailTest {
         assertThat(timeline.get(9).details().path("toVersion").asInt()).isEqualTo(next.getVersion());
         assertThat(timeline.get(9).details().path("reason").asText()).isEqualTo("Phiên bản mới của quy trình");
         assertThat(timeline.get(10).details().path("data").path("summary").asText()).isEqualTo("Đã bổ sung số liệu");
-        assertThat(timeline.get(16).details().path("data").path("reason").asText()).isEqualTo("Bổ sung minh chứng");
-        assertThat(timeline.get(16).actor().bodyName()).isEqualTo("Sở Văn hóa, Thể thao và Du lịch tỉnh Quảng Ngãi");
+        assertThat(timeline.get(14).details().path("reference").asText()).matches("\\d+/BC-SNGV");
+        assertThat(timeline.get(17).details().path("data").path("reason").asText()).isEqualTo("Bổ sung minh chứng");
+        assertThat(timeline.get(17).actor().bodyName()).isEqualTo("Sở Văn hóa, Thể thao và Du lịch tỉnh Quảng Ngãi");
         assertThat(timeline.get(6).actor().bodyName()).isEqualTo("Sở Ngoại vụ tỉnh Quảng Ngãi");
         assertThat(timeline).allSatisfy(e -> assertThat(e.instanceId()).isEqualTo(instance))
                 .allSatisfy(e -> assertThat(e.planId()).isEqualTo(planId))
                 .allSatisfy(e -> assertThat(e.roundId()).isEqualTo(roundId));
+        // the second number is the one the report carries
+        assertThat(timeline.get(timeline.size() - 5).details().path("reference").asText()).isEqualTo(db.jdbc()
+                .queryForObject("select report_number from ttdn.round_body where round_id = ? and body_code = ?",
+                        String.class, roundId, SNGV));
         // and the database holds the same rows, in the order they were appended
         assertThat(db.jdbc().queryForList("select kind from ttdn.audit_event where instance_id = ? order by id",
                 String.class, instance)).isEqualTo(timeline.stream().map(AuditEntry::kind).toList());

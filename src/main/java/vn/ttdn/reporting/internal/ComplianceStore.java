@@ -58,7 +58,7 @@ public class ComplianceStore {
                   where round_id = ? and step in ('RETURNED', 'SENT_BACK') group by body_code)
                 select rb.body_code, b.name, rb.replaces_code, rep.name as replaces_name, rb.kind, rb.state, rb.late,
                        rb.deadline, rb.submitted_at, rb.received_at, rb.report_number, coalesce(ret.n, 0) as returns,
-                       """ + STATUS + """
+                       """ + " (" + STATUS + ") " + """
                         as status, t.value ->> 'number' as task, t.value ->> 'role' as role
                 from ttdn.round_body rb
                 join ttdn.report_round r on r.id = rb.round_id
@@ -84,7 +84,7 @@ public class ComplianceStore {
                   where x.plan_id = ? and x.kind = 'YEARLY' and s.step in ('RETURNED', 'SENT_BACK')
                   group by s.round_id, s.body_code)
                 select r.id, r.year, r.status as round_status, r.deadline,
-                       case when rb.body_code is null then null else """ + STATUS + """
+                       case when rb.body_code is null then null else """ + " (" + STATUS + ") " + """
                         end as status, count(rb.body_code) as bodies
                 from ttdn.report_round r
                 left join ttdn.round_body rb on rb.round_id = r.id

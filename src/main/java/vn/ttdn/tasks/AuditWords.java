@@ -38,8 +38,10 @@ class AuditWords {
             case "task.returned", "task.sentBack" -> reason.isEmpty() ? "" : say("audit.detail.reason", reason);
             case "task.claimed" -> say("audit.detail.to", person(d.path("to").asText()));
             case "task.released" -> say("audit.detail.from", person(d.path("from").asText()));
-            case "task.reassigned" -> say("audit.detail.fromTo", person(d.path("from").asText()),
-                    person(d.path("to").asText())) + (reason.isEmpty() ? "" : " · " + say("audit.detail.reason", reason));
+            case "task.reassigned" -> (d.path("from").asText().isEmpty()
+                    ? say("audit.detail.to", person(d.path("to").asText()))
+                    : say("audit.detail.fromTo", person(d.path("from").asText()), person(d.path("to").asText())))
+                    + (reason.isEmpty() ? "" : " · " + say("audit.detail.reason", reason));
             case "task.created" -> d.has("assignee") ? say("audit.detail.to", person(d.path("assignee").asText()))
                     : say("audit.detail.offered", groups(d.path("candidateGroups")));
             case "number.issued" -> say("audit.detail.number", d.path("reference").asText());

@@ -95,14 +95,14 @@ class CaseFiles {
         try {
             if ("agency-report".equals(instance.processKey()) && instance.bodyCode() != null) {
                 var report = consolidations.exportReport(round, instance.bodyCode(), "pdf", user, Instant.now());
-                parts.add(new Part("04-" + report.name(), report.content()));
+                parts.add(new Part("04-" + report.name() + ".pdf", report.content()));
                 for (AttachmentView a : attachments.ofReport(round, instance.bodyCode())) {
                     parts.add(new Part("tep-dinh-kem/" + a.id() + "-" + a.fileName(),
                             attachments.reportContent(round, instance.bodyCode(), a.id())));
                 }
             } else if ("round-consolidation".equals(instance.processKey()) || "report-round".equals(instance.processKey())) {
                 var report = consolidations.export(round, "pdf", user, Instant.now());
-                parts.add(new Part("04-" + report.name(), report.content()));
+                parts.add(new Part("04-" + report.name() + ".pdf", report.content()));
             }
         } catch (AccessDeniedException | NotFoundException | vn.ttdn.system.InvalidInputException e) {
             log.info("Case file of {}: the report is left out ({})", instance.instanceId(), e.getMessage());

@@ -43,6 +43,8 @@ class AuditTrailTest {
     ProcessEngine engine;
     @Autowired
     vn.ttdn.directory.DirectoryService directory;
+    @Autowired
+    vn.ttdn.support.Pages pages;
 
     private static final String SNGV = "QNG-SNGV";
     private static final String RECEIVER = "cv.svhttdl.qng";
@@ -200,6 +202,23 @@ class AuditTrailTest {
         assertThat(timeline.get(timeline.size() - 5).details().path("reference").asText()).isEqualTo(db.jdbc()
                 .queryForObject("select report_number from ttdn.round_body where round_id = ? and body_code = ?",
                         String.class, roundId, SNGV));
+        // the replay says it in words: the reassignment of a task nobody held, the send-back with its reason
+        String replay = pages.page("/kiem-tra/" + instance, "kiemtoan").text();
+        assertThat(replay).contains("Giao cho Lâm Thị Hoài (cv2.qng-sngv) · Lý do: Chuyên viên nghỉ phép")
+                .contains("Cơ quan đầu mối trả lại để bổ sung").contains("Lý do: Bổ sung minh chứng");
+        // the case file holds the report as received, under its number, as a PDF
+        Chain.Download caseFile = chain.download("/api/instances/" + instance + "/case-file", "kiemtoan");
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(caseFile.content()))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                entries.put(entry.getName(), zip.readAllBytes());
+            }
+        }
+        String reportEntry = "04-Báo cáo " + timeline.get(timeline.size() - 5).details().path("reference").asText()
+                .replace('/', '-') + ".pdf";
+        assertThat(entries).containsKey(reportEntry);
+        assertThat(new String(entries.get(reportEntry), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
         // and the database holds the same rows, in the order they were appended
         assertThat(db.jdbc().queryForList("select kind from ttdn.audit_event where instance_id = ? order by id",
                 String.class, instance)).isEqualTo(timeline.stream().map(AuditEntry::kind).toList());

@@ -63,6 +63,14 @@ class AuditWords {
                 say("audit.column.who"), say("audit.column.detail"), say("audit.column.seal"));
     }
 
+    /** The headings of a Tờ trình's page in the case file: the title (with its round), then each field's label. */
+    java.util.List<String> submissionWords(int version) {
+        return java.util.List.of(say("audit.caseFile.submission", String.valueOf(version)),
+                say("audit.caseFile.submission.number"), say("audit.caseFile.submission.dated"),
+                say("audit.caseFile.submission.summary"), say("audit.caseFile.submission.proposal"),
+                say("audit.caseFile.submission.explanation"), say("audit.caseFile.submission.by"));
+    }
+
     String caseFileLeftOut() {
         return say("audit.caseFile.leftOut");
     }

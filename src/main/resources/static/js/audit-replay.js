@@ -1,7 +1,8 @@
 /*
  * The auditors' replay: an instance's diagram played event by event from its audit timeline.
  *
- * Needs /vendor/bpmn-js/bpmn-navigated-viewer.production.min.js (global BpmnJS) and diagram.css.
+ * Needs /vendor/bpmn-js/bpmn-navigated-viewer.production.min.js (global BpmnJS), /js/diagram-viewer.js
+ * and diagram.css.
  * Reads the timeline from the page's table (rows .timeline-row with data-activity and data-kind, in
  * order) and the model from #replay-diagram's data-model (GET {"xml": …}). At position p the first p
  * events have happened: each step they reached is marked "completed" once passed or "active" while
@@ -13,7 +14,7 @@
 (function () {
   'use strict';
 
-  var DONE = { 'task.completed': 1, 'task.returned': 1, 'task.cancelled': 1, 'timer.fired': 1,
+  var DONE = { 'task.completed': 1, 'task.returned': 1, 'task.sentBack': 1, 'task.cancelled': 1, 'timer.fired': 1,
     'number.issued': 1, 'process.ended': 1 };
 
   function start() {
@@ -30,7 +31,6 @@
     var viewer = null;
     var current = 0;
     var timer = null;
-    element.dataset.state = 'loading';
 
     function say() {
       position.textContent = (position.dataset.format || '{0}/{1}').replace('{0}', current).replace('{1}', events.length);
@@ -142,36 +142,11 @@
       timer = setInterval(function () { go(current + 1); }, 900);
     });
 
-    fetch(element.dataset.model, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-      .then(function (response) {
-        if (!response.ok) {
-          throw new Error('GET ' + response.url + ': ' + response.status);
-        }
-        return response.json();
-      })
-      .then(function (model) {
-        viewer = new BpmnJS({ container: element });
-        return viewer.importXML(model.xml);
-      })
-      .then(function () {
-        viewer.get('canvas').zoom('fit-viewport', 'auto');
-        go(events.length);
-        element.dataset.state = 'ready';
-      })
-      .catch(function (error) {
-        console.error(error);
-        var alert = document.createElement('div');
-        alert.className = 'alert alert-error';
-        alert.setAttribute('role', 'alert');
-        alert.textContent = element.dataset.msgError || '';
-        element.replaceChildren(alert);
-        element.dataset.state = 'failed';
-      });
+    TtdnDiagram.show(element, element.dataset.model, function (drawn) {
+      viewer = drawn;
+      go(events.length);
+    });
   }
 
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', start);
-  } else {
-    start();
-  }
+  TtdnDiagram.whenReady(start);
 })();

@@ -1,7 +1,7 @@
 /*
  * Process diagrams: draws a BPMN process with the steps it has passed and the steps it is at.
  *
- * Needs /vendor/bpmn-js/bpmn-navigated-viewer.production.min.js (global BpmnJS),
+ * Needs /vendor/bpmn-js/bpmn-navigated-viewer.production.min.js (global BpmnJS), /js/diagram-viewer.js,
  * /vendor/bpmn-js/diagram-js.css, /vendor/bpmn-js/bpmn-js.css and /css/diagram.css loaded before it.
  * Works on every element with the class "process-diagram":
  *
@@ -22,27 +22,6 @@
 
   var MARKERS = ['completed', 'active'];
 
-  function setState(element, state) {
-    element.dataset.state = state;
-    if (state === 'loading') {
-      element.setAttribute('aria-busy', 'true');
-    } else {
-      element.removeAttribute('aria-busy');
-    }
-  }
-
-  function showError(element, viewer) {
-    if (viewer) {
-      viewer.destroy();
-    }
-    var alert = document.createElement('div');
-    alert.className = 'alert alert-error';
-    alert.setAttribute('role', 'alert');
-    alert.textContent = element.dataset.msgError || '';
-    element.replaceChildren(alert);
-    setState(element, 'failed');
-  }
-
   function mark(viewer, diagram) {
     var canvas = viewer.get('canvas');
     var elements = viewer.get('elementRegistry');
@@ -56,27 +35,7 @@
   }
 
   function show(element) {
-    var viewer = null;
-    setState(element, 'loading');
-    return fetch(element.dataset.url, {
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json' }
-    }).then(function (response) {
-      if (!response.ok) {
-        throw new Error('GET ' + response.url + ': ' + response.status);
-      }
-      return response.json();
-    }).then(function (diagram) {
-      viewer = new BpmnJS({ container: element });
-      return viewer.importXML(diagram.xml).then(function () {
-        viewer.get('canvas').zoom('fit-viewport', 'auto');
-        mark(viewer, diagram);
-        setState(element, 'ready');
-      });
-    }).catch(function (error) {
-      console.error(error);
-      showError(element, viewer);
-    });
+    return TtdnDiagram.show(element, element.dataset.url, mark);
   }
 
   /**
@@ -101,9 +60,5 @@
     Array.prototype.forEach.call(document.querySelectorAll('.process-diagram'), showWhenVisible);
   }
 
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', start);
-  } else {
-    start();
-  }
+  TtdnDiagram.whenReady(start);
 })();

@@ -3,7 +3,8 @@
  * wait there and, after a "/", how many of them are overdue, coloured by lateness (none late, some,
  * most); clicking a step (or its label) opens the list of the instances waiting there.
  *
- * Needs /vendor/bpmn-js/bpmn-navigated-viewer.production.min.js (global BpmnJS) and its styles, with
+ * Needs /vendor/bpmn-js/bpmn-navigated-viewer.production.min.js (global BpmnJS), /js/diagram-viewer.js
+ * and their styles, with
  * /css/diagram.css and /css/supervision.css. Works on every element with the class
  * "supervision-diagram":
  *
@@ -22,33 +23,6 @@
 (function () {
   'use strict';
 
-  function format(pattern, values) {
-    return (pattern || '').replace(/\{(\d+)\}/g, function (match, index) {
-      return String(values[Number(index)]);
-    });
-  }
-
-  function setState(element, state) {
-    element.dataset.state = state;
-    if (state === 'loading') {
-      element.setAttribute('aria-busy', 'true');
-    } else {
-      element.removeAttribute('aria-busy');
-    }
-  }
-
-  function showError(element, viewer) {
-    if (viewer) {
-      viewer.destroy();
-    }
-    var alert = document.createElement('div');
-    alert.className = 'alert alert-error';
-    alert.setAttribute('role', 'alert');
-    alert.textContent = element.dataset.msgError || '';
-    element.replaceChildren(alert);
-    setState(element, 'failed');
-  }
-
   function listUrl(element, activityId) {
     return element.dataset.listUrl + encodeURIComponent(activityId);
   }
@@ -58,7 +32,7 @@
     link.className = 'step-count late-' + step.lateness;
     link.href = listUrl(element, step.activityId);
     link.textContent = step.overdue > 0 ? step.waiting + ' / ' + step.overdue : String(step.waiting);
-    link.title = format(element.dataset.msgStep, [step.waiting, step.overdue]);
+    link.title = TtdnDiagram.format(element.dataset.msgStep, [step.waiting, step.overdue]);
     link.setAttribute('aria-label', link.title);
     link.dataset.activityId = step.activityId;
     link.dataset.waiting = step.waiting;
@@ -92,26 +66,8 @@
   }
 
   function show(element) {
-    var viewer = null;
-    setState(element, 'loading');
-    return fetch(element.dataset.url, {
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json' }
-    }).then(function (response) {
-      if (!response.ok) {
-        throw new Error('GET ' + response.url + ': ' + response.status);
-      }
-      return response.json();
-    }).then(function (counts) {
-      viewer = new BpmnJS({ container: element });
-      return viewer.importXML(counts.xml).then(function () {
-        viewer.get('canvas').zoom('fit-viewport', 'auto');
-        draw(element, viewer, counts);
-        setState(element, 'ready');
-      });
-    }).catch(function (error) {
-      console.error(error);
-      showError(element, viewer);
+    return TtdnDiagram.show(element, element.dataset.url, function (viewer, counts) {
+      draw(element, viewer, counts);
     });
   }
 
@@ -119,9 +75,5 @@
     Array.prototype.forEach.call(document.querySelectorAll('.supervision-diagram'), show);
   }
 
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', start);
-  } else {
-    start();
-  }
+  TtdnDiagram.whenReady(start);
 })();

@@ -10,6 +10,8 @@ public final class AuditKind {
     public static final String TASK_RELEASED = "task.released";
     public static final String TASK_COMPLETED = "task.completed";
     public static final String TASK_RETURNED = "task.returned";
+    /** A return by the body that receives the work (the consolidating body sends a report back for more). */
+    public static final String TASK_SENT_BACK = "task.sentBack";
     public static final String TASK_REASSIGNED = "task.reassigned";
     public static final String TASK_CANCELLED = "task.cancelled";
     public static final String TIMER_FIRED = "timer.fired";

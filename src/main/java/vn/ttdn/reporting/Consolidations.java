@@ -263,9 +263,9 @@ public class Consolidations {
     /**
      * The consolidating body's leader approves the submitted version (the next number of the body's
      * register for reports, today's date, the leader as signer; the version frozen) or returns it to
-     * the officer with a reason.
+     * the officer with a reason. The number given, none when returned.
      */
-    public void decide(long roundId, Decision decision, String reason, CurrentUser user, Instant now) {
+    public Optional<RegisterEntry> decide(long roundId, Decision decision, String reason, CurrentUser user, Instant now) {
         RoundRow round = round(roundId);
         ReportRow row = store.lock(roundId).orElseThrow(() -> new NotFoundException("No consolidated report"));
         if (!access.actsFor(user, round.consolidatingCode()) || !user.hasRole(Role.LEADER)) {
@@ -288,7 +288,7 @@ public class Consolidations {
             }
             store.setState(roundId, State.RETURNED.name());
             step(roundId, row.version(), "RETURNED", user, reason.strip(), now);
-            return;
+            return Optional.empty();
         }
         LocalDate today = Rounds.day(now);
         RegisterEntry number = registers.takeForReport(round.consolidatingCode(), Reports.REPORT, today, null,
@@ -307,6 +307,7 @@ public class Consolidations {
         store.replaceVersion(roundId, row.version(), copy(submitted, State.APPROVED, row.version(),
                 number.reference(), today, signer, submitted.narrative()));
         step(roundId, row.version(), "APPROVED", user, number.reference(), now);
+        return Optional.of(number);
     }
 
     /**

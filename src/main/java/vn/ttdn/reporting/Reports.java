@@ -185,9 +185,10 @@ public class Reports {
 
     /**
      * The body's leader approves the draft (the next number of the body's register for reports, then
-     * submitted; late when after the deadline) or returns it to the officer with a reason.
+     * submitted; late when after the deadline) or returns it to the officer with a reason. The number
+     * given, none when returned.
      */
-    public void leaderDecision(long roundId, String bodyCode, Decision decision, String reason, CurrentUser user,
+    public Optional<RegisterEntry> leaderDecision(long roundId, String bodyCode, Decision decision, String reason, CurrentUser user,
                                Instant now) {
         RoundRow round = round(roundId);
         BodyRow body = store.lockBody(roundId, bodyCode).orElseThrow(() -> noBody(roundId, bodyCode));
@@ -202,7 +203,7 @@ public class Reports {
         if (decision == Decision.RETURN) {
             store.setState(roundId, bodyCode, BodyState.RETURNED.name());
             step(roundId, bodyCode, body.version(), "RETURNED", user, reason.trim(), now);
-            return;
+            return Optional.empty();
         }
         LocalDate today = Rounds.day(now);
         // the register's entry names no plan: a plan's entries are its own numbers; the round keeps this one
@@ -211,6 +212,7 @@ public class Reports {
         boolean late = today.isAfter(body.deadline() != null ? body.deadline() : round.deadline());
         store.submitted(roundId, bodyCode, number.reference(), late, now);
         step(roundId, bodyCode, body.version(), "SUBMITTED", user, number.reference(), now);
+        return Optional.of(number);
     }
 
     /**

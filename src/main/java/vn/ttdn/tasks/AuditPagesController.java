@@ -21,6 +21,10 @@ import vn.ttdn.security.CurrentUser;
 @Controller
 class AuditPagesController {
 
+    /** The most events a search shows, the latest first; a narrower search finds the older ones. */
+    static final int SEARCH_LIMIT = 200;
+
+
     private final AuditRecord record;
     private final AuditAccess access;
     private final AuditWords words;
@@ -56,7 +60,8 @@ class AuditPagesController {
         boolean searched = plan != null || notBlank(body) || notBlank(person) || notBlank(step) || from != null
                 || to != null;
         if (searched) {
-            model.addAttribute("results", words.lines(record.search(plan, body, person, step, from, to, 200)));
+            model.addAttribute("results", words.lines(record.search(plan, body, person, step, from, to, SEARCH_LIMIT)));
+            model.addAttribute("searchLimit", SEARCH_LIMIT);
         }
         model.addAttribute("query", new Query(plan, body, person, step, from, to));
         return "audit/home";

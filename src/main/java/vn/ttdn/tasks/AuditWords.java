@@ -40,15 +40,19 @@ class AuditWords {
         JsonNode d = e.details();
         String reason = text(d.path("data").path("reason"), d.path("reason"));
         return switch (e.kind()) {
-            case "task.returned" -> reason.isEmpty() ? "" : say("audit.detail.reason", reason);
+            case "task.returned", "task.sentBack" -> reason.isEmpty() ? "" : say("audit.detail.reason", reason);
             case "task.claimed" -> say("audit.detail.to", names.person(d.path("to").asText()));
             case "task.released" -> say("audit.detail.from", names.person(d.path("from").asText()));
-            case "task.reassigned" -> say("audit.detail.fromTo", names.person(d.path("from").asText()),
-                    names.person(d.path("to").asText())) + (reason.isEmpty() ? "" : " · " + say("audit.detail.reason", reason));
+            case "task.reassigned" -> (d.path("from").asText().isEmpty()
+                    ? say("audit.detail.to", names.person(d.path("to").asText()))
+                    : say("audit.detail.fromTo", names.person(d.path("from").asText()),
+                            names.person(d.path("to").asText())))
+                    + (reason.isEmpty() ? "" : " · " + say("audit.detail.reason", reason));
             case "task.created" -> d.has("assignee") ? say("audit.detail.to", names.person(d.path("assignee").asText()))
                     : say("audit.detail.offered", groups(names, d.path("candidateGroups")));
             case "number.issued" -> say("audit.detail.number", d.path("reference").asText());
-            case "body.merged" -> say("audit.detail.merged", names.body(d.path("from").asText()), names.body(d.path("to").asText()));
+            case "body.merged" -> say("audit.detail.merged", names.body(d.path("from").asText()),
+                    names.body(d.path("to").asText()));
             default -> reason.isEmpty() ? "" : say("audit.detail.reason", reason);
         };
     }
@@ -64,6 +68,14 @@ class AuditWords {
     java.util.List<String> caseFileColumns() {
         return java.util.List.of(say("audit.column.at"), say("audit.column.what"), say("audit.column.step"),
                 say("audit.column.who"), say("audit.column.detail"), say("audit.column.seal"));
+    }
+
+    /** The headings of a Tờ trình's page in the case file: the title (with its round), then each field's label. */
+    java.util.List<String> submissionWords(int version) {
+        return java.util.List.of(say("audit.caseFile.submission", String.valueOf(version)),
+                say("audit.caseFile.submission.number"), say("audit.caseFile.submission.dated"),
+                say("audit.caseFile.submission.summary"), say("audit.caseFile.submission.proposal"),
+                say("audit.caseFile.submission.explanation"), say("audit.caseFile.submission.by"));
     }
 
     String caseFileLeftOut() {

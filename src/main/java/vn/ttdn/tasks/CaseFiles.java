@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import vn.ttdn.approval.AttachmentView;
+import vn.ttdn.approval.Approvals;
 import vn.ttdn.approval.Attachments;
+import vn.ttdn.approval.SubmissionView;
 import vn.ttdn.audit.AuditRecord;
 import vn.ttdn.audit.AuditVerification;
 import vn.ttdn.audit.CataloguedInstance;
@@ -30,7 +32,8 @@ import vn.ttdn.system.NotFoundException;
 
 /**
  * An instance's case file (hồ sơ) as a ZIP: its timeline as a PDF and as JSON (every event with
- * its seal), the plan as it stands (its file), the files attached along the way, the body's report
+ * its seal), the plan as it stands (its file), for an approval every Tờ trình as submitted (a PDF) with the
+ * plan's file as submitted with it, the files attached along the way, the body's report
  * or the consolidated report where the instance is one, and a note of what it holds with the chain
  * verified at the moment of export. What a reader may not see (a consolidated report not sent yet)
  * is left out, and the note says so.
@@ -48,10 +51,12 @@ class CaseFiles {
     private final PlanService plans;
     private final Attachments attachments;
     private final Consolidations consolidations;
+    private final Approvals approvals;
     private final ObjectMapper json;
 
     CaseFiles(AuditRecord record, AuditWords words, HtmlPdf pdf, PlanService plans, Attachments attachments,
-              Consolidations consolidations, ObjectMapper json) {
+              Consolidations consolidations, Approvals approvals, ObjectMapper json) {
+        this.approvals = approvals;
         this.record = record;
         this.words = words;
         this.pdf = pdf;
@@ -75,6 +80,12 @@ class CaseFiles {
             String code = plans.get(instance.planId(), user).code();
             parts.add(new Part("03-ke-hoach-" + code + ".yaml", plans.exportFile(instance.planId(), user)));
             if ("plan-approval".equals(instance.processKey())) {
+                // every Tờ trình as submitted, and the plan as it was submitted with it
+                for (SubmissionView s : approvals.record(instance.planId()).submissions()) {
+                    parts.add(new Part("04-to-trinh-lan-" + s.version() + ".pdf", pdf.pdf(submissionHtml(s))));
+                    parts.add(new Part("04-ke-hoach-trinh-lan-" + s.version() + ".yaml",
+                            approvals.planSnapshot(instance.planId(), s.version()).getBytes(StandardCharsets.UTF_8)));
+                }
                 for (AttachmentView a : attachments.list(instance.planId())) {
                     parts.add(new Part("tep-dinh-kem/" + a.id() + "-" + a.fileName(),
                             attachments.content(instance.planId(), a.id())));
@@ -95,14 +106,14 @@ class CaseFiles {
         try {
             if ("agency-report".equals(instance.processKey()) && instance.bodyCode() != null) {
                 var report = consolidations.exportReport(round, instance.bodyCode(), "pdf", user, Instant.now());
-                parts.add(new Part("04-" + report.name(), report.content()));
+                parts.add(new Part("04-" + report.name() + ".pdf", report.content()));
                 for (AttachmentView a : attachments.ofReport(round, instance.bodyCode())) {
                     parts.add(new Part("tep-dinh-kem/" + a.id() + "-" + a.fileName(),
                             attachments.reportContent(round, instance.bodyCode(), a.id())));
                 }
             } else if ("round-consolidation".equals(instance.processKey()) || "report-round".equals(instance.processKey())) {
                 var report = consolidations.export(round, "pdf", user, Instant.now());
-                parts.add(new Part("04-" + report.name(), report.content()));
+                parts.add(new Part("04-" + report.name() + ".pdf", report.content()));
             }
         } catch (AccessDeniedException | NotFoundException | vn.ttdn.system.InvalidInputException e) {
             log.info("Case file of {}: the report is left out ({})", instance.instanceId(), e.getMessage());
@@ -132,6 +143,22 @@ class CaseFiles {
                     .append(e.sealed() == null ? "" : e.sealed()).append("</td></tr>");
         }
         return html.append("</tbody></table></body></html>").toString();
+    }
+
+    private String submissionHtml(SubmissionView s) {
+        List<String> w = words.submissionWords(s.version());
+        StringBuilder html = new StringBuilder("<html lang=\"vi\"><head><meta charset=\"UTF-8\"/><style>")
+                .append("body{font-family:'").append(HtmlPdf.FAMILY).append("';font-size:12pt}")
+                .append("dt{font-weight:bold;margin-top:8pt}dd{margin:2pt 0 0 0;white-space:pre-wrap}h1{font-size:14pt}")
+                .append("@page{size:A4;margin:20mm 15mm 20mm 30mm}</style><title>").append(esc(w.get(0)))
+                .append("</title></head><body><h1>").append(esc(w.get(0))).append("</h1><dl>");
+        String[] values = {s.number(), s.dated() == null ? "" : s.dated().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")),
+                s.summary(), s.proposal(), s.explanation() == null ? "" : s.explanation(),
+                s.draftedBy() + (s.submittedAt() == null ? "" : " · " + s.submittedAt().atZone(VIETNAM).format(WHEN))};
+        for (int i = 0; i < values.length; i++) {
+            html.append("<dt>").append(esc(w.get(i + 1))).append("</dt><dd>").append(esc(values[i])).append("</dd>");
+        }
+        return html.append("</dl></body></html>").toString();
     }
 
     private String contents(CataloguedInstance instance, String processName, List<Part> parts, List<String> left,

@@ -12,21 +12,26 @@ import vn.ttdn.reporting.Rounds;
 import vn.ttdn.security.CurrentUser;
 import vn.ttdn.workflow.RoundProcess;
 
-/** The plan page's report rounds: each round the person may read, and for the consolidating body's officers a new one. */
+/**
+ * The plan page's report rounds: each round the person may read, for the consolidating body's officers a
+ * new one, and for those who follow the plan the link to its compliance page.
+ */
 @Component
 class RoundsPlanSection implements PlanPageSection {
 
     /** What the section shows: the rounds, whether the person may open one, and whom reports go to now. */
     record Panel(List<RoundView> rounds, boolean canOpen, String consolidatingName, String replacesName,
-                 java.util.Map<Long, vn.ttdn.reporting.Consolidations.Summary> consolidations) {
+                 java.util.Map<Long, vn.ttdn.reporting.Consolidations.Summary> consolidations, boolean compliance) {
     }
 
     private final Rounds rounds;
     private final vn.ttdn.reporting.Consolidations consolidations;
+    private final vn.ttdn.plan.PlanService plans;
 
-    RoundsPlanSection(Rounds rounds, vn.ttdn.reporting.Consolidations consolidations) {
+    RoundsPlanSection(Rounds rounds, vn.ttdn.reporting.Consolidations consolidations, vn.ttdn.plan.PlanService plans) {
         this.rounds = rounds;
         this.consolidations = consolidations;
+        this.plans = plans;
     }
 
     @Override
@@ -41,6 +46,8 @@ class RoundsPlanSection implements PlanPageSection {
                 consolidating.body().name(), consolidating.isReplacement() ? consolidating.replaces().name() : null,
                 consolidations.ofPlan(plan.id(), user, RoundProcess.now()).stream().collect(
                         java.util.stream.Collectors.toMap(vn.ttdn.reporting.Consolidations.Summary::roundId,
-                                s -> s))));
+                                s -> s)),
+                // the compliance page's link, for those who follow the plan (supervisors, auditors, admins)
+                user.hasAnyRole(Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN) && plans.supervisedPlans(user).covers(plan.id())));
     }
 }

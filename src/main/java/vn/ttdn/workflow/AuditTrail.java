@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseUtil;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -77,7 +78,37 @@ class AuditTrail extends AbstractProcessEnginePlugin {
         }
     }
 
+    /**
+     * The extension property of a user task naming the kind of event a return from it is, when it is
+     * not {@link AuditKind#TASK_RETURNED} (the consolidating body's review: {@link AuditKind#TASK_SENT_BACK}).
+     */
+    static final String RETURN_PROPERTY = "audit.return";
+
     /** What the step being completed on this thread also did (a number issued…), to record with it. */
+    /** The number a step took, as the record keeps it: its reference, the register's body, its date. */
+    static void numberIssued(vn.ttdn.approval.RegisterEntry number) {
+        alsoRecord(AuditKind.NUMBER_ISSUED, numberDetails(number.reference(), number.bodyCode(), number.issuedOn()));
+    }
+
+    static Map<String, Object> numberDetails(String reference, String register, java.time.LocalDate issuedOn) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("reference", reference);
+        if (register != null) {
+            details.put("register", register);
+        }
+        details.put("issuedOn", String.valueOf(issuedOn));
+        return details;
+    }
+
+    /**
+     * An event of a step that is not a user task (a delegate's), recorded now in the instance and at
+     * the step the execution is at, with the actor of the request (none when a job runs it).
+     */
+    void recordAt(DelegateExecution execution, String kind, Map<String, Object> details) {
+        record(execution, new AuditEvent(kind, null, null, null, null, null, execution.getCurrentActivityId(),
+                execution.getCurrentActivityName(), actor(), null, null, details));
+    }
+
     static void alsoRecord(String kind, Map<String, Object> details) {
         Submission submission = SUBMITTING.get();
         if (submission == null) {
@@ -100,7 +131,7 @@ class AuditTrail extends AbstractProcessEnginePlugin {
         ExecutionListener timer = this::timerFired;
         TaskListener created = this::taskCreated;
         TaskListener updated = this::taskUpdated;
-        TaskListener completed = this::taskCompleted;
+        TaskListener completed = task -> taskCompleted(task, AuditKind.TASK_RETURNED);
         TaskListener deleted = this::taskDeleted;
         listeners.add(new AbstractBpmnParseListener() {
             @Override
@@ -114,7 +145,11 @@ class AuditTrail extends AbstractProcessEnginePlugin {
                 var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, created);
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, updated);
-                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, completed);
+                // a step may say what a return from it is (the model's extension property audit.return)
+                Map<String, String> properties = BpmnParseUtil.parseCamundaExtensionProperties(element);
+                String returnIs = properties == null ? null : properties.get(RETURN_PROPERTY);
+                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, returnIs == null ? completed
+                        : task -> taskCompleted(task, returnIs));
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, deleted);
             }
 
@@ -178,14 +213,14 @@ class AuditTrail extends AbstractProcessEnginePlugin {
         recordTask(task, after == null ? AuditKind.TASK_RELEASED : AuditKind.TASK_CLAIMED, details);
     }
 
-    private void taskCompleted(DelegateTask task) {
+    private void taskCompleted(DelegateTask task, String returnKind) {
         Submission submission = SUBMITTING.get();
         Map<String, Object> data = submission != null && submission.taskId().equals(task.getId())
                 ? submission.data() : Map.of();
         boolean returned = "return".equals(data.get("decision"));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("data", data);
-        recordTask(task, returned ? AuditKind.TASK_RETURNED : AuditKind.TASK_COMPLETED, details);
+        recordTask(task, returned ? returnKind : AuditKind.TASK_COMPLETED, details);
         if (submission != null && submission.taskId().equals(task.getId())) {
             for (AuditEvent also : submission.also()) {
                 recordTask(task, also.kind(), also.details());

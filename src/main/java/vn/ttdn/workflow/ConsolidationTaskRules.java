@@ -62,7 +62,8 @@ class ConsolidationTaskRules implements TaskRules {
             return Map.of();
         }
         Decision decision = Decision.of(String.valueOf(values.get("decision"))).orElse(null);
-        consolidations.decide(roundId, decision, (String) values.get("reason"), user, now);
+        consolidations.decide(roundId, decision, (String) values.get("reason"), user, now)
+                .ifPresent(AuditTrail::numberIssued);
         return Map.of(RoundConsolidation.DECISION, decision.code());
     }
 

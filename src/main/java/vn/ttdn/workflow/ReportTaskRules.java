@@ -82,7 +82,8 @@ class ReportTaskRules implements TaskRules {
             }
             case LEADER -> {
                 Decision decision = decision(values);
-                reports.leaderDecision(roundId, body, decision, (String) values.get("reason"), user, now);
+                reports.leaderDecision(roundId, body, decision, (String) values.get("reason"), user, now)
+                        .ifPresent(AuditTrail::numberIssued);
                 if (decision == Decision.APPROVE && rounds.readyIfAllAssignedIn(roundId)) {
                     messages.ready(roundId);
                 }

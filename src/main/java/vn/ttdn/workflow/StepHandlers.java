@@ -104,8 +104,7 @@ class StepHandlers {
             case ISSUE -> {
                 RegisterEntry number = approvals.issue(planId, (LocalDate) values.get("issueDate"), user);
                 variables.put(PlanApproval.ISSUED_NUMBER, number.reference());
-                AuditTrail.alsoRecord(vn.ttdn.audit.AuditKind.NUMBER_ISSUED, Map.of("reference", number.reference(),
-                        "register", number.bodyCode(), "issuedOn", String.valueOf(number.issuedOn())));
+                AuditTrail.numberIssued(number);
             }
         }
         return variables;

@@ -115,6 +115,10 @@ class AmendmentProcessTest {
                 amendmentId)).containsEntry("state", "APPLIED").containsEntry("plan_version", 2)
                 .containsEntry("reference", reference);
         assertThat(states(planId)).containsOnly("APPROVED");
+        // and the number is in the audit record, at the step that took it
+        assertThat(db.jdbc().queryForList("select activity_id || ' ' || (details ->> 'issuedOn') from ttdn.audit_event "
+                + "where kind = 'number.issued' and process_key = 'plan-amendment' and details ->> 'reference' = ?",
+                String.class, reference)).containsExactly("serviceTask_applyAmendment 2026-12-01");
         assertThat(db.jdbc().queryForObject("select applied_number from ttdn.amendment_proposal where id = ?",
                 String.class, add)).isEqualTo("2.4");
         // and the live plan is version 2: task 2.2 rewritten and with the Sở Ngoại vụ, task 2.4 new

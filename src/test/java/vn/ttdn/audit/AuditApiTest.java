@@ -97,7 +97,14 @@ class AuditApiTest {
             }
         }
         assertThat(entries.keySet()).containsExactly("00-muc-luc.txt", "01-dong-thoi-gian.pdf",
-                "02-dong-thoi-gian.json", "03-ke-hoach-QNG-TEST-AUDIT-API.yaml");
+                "02-dong-thoi-gian.json", "03-ke-hoach-QNG-TEST-AUDIT-API.yaml", "04-to-trinh-lan-1.pdf",
+                "04-ke-hoach-trinh-lan-1.yaml");
+        try (var toTrinh = org.apache.pdfbox.Loader.loadPDF(entries.get("04-to-trinh-lan-1.pdf"))) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(toTrinh))
+                    .contains("Tờ trình (lần trình thứ 1)", "45/TTr-STTTT", "Trích yếu");
+        }
+        assertThat(new String(entries.get("04-ke-hoach-trinh-lan-1.yaml"), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("code: QNG-TEST-AUDIT-API");
         assertThat(new String(entries.get("01-dong-thoi-gian.pdf"), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
                 .isEqualTo("%PDF-");
         JsonNode saved = new com.fasterxml.jackson.databind.ObjectMapper().readTree(entries.get("02-dong-thoi-gian.json"));

@@ -180,6 +180,9 @@ class ConsolidationProcessTest {
         assertThat((String) stored.get("number")).matches("\\d{2,}/BC-SVHTTDL");
         assertThat(stored.get("dated").toString()).isEqualTo("2026-12-19"); // the day after the deadline, as the clock stands
         assertThat((String) stored.get("signer")).contains("GIÁM ĐỐC").contains("Lê Minh Diệp");
+        assertThat(db.jdbc().queryForList("select activity_id || ' ' || actor from ttdn.audit_event where kind = "
+                + "'number.issued' and round_id = ? and details ->> 'reference' = ?", String.class, roundId,
+                stored.get("number"))).containsExactly("userTask_approveConsolidation " + LEADER);
 
         // and, the sending job run, it is sent with its files to the UBND and the ministry
         rounds.runConsolidationJobs(roundId);

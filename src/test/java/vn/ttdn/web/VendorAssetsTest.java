@@ -29,7 +29,10 @@ class VendorAssetsTest {
             "/vendor/bpmn-js/diagram-js.css,                         text/css,        .djs-container",
             "/vendor/bpmn-js/bpmn-js.css,                            text/css,        .bjs-container",
             "/js/task-form.js,                                       text/javascript, FormViewer.Form",
-            "/js/process-diagram.js,                                 text/javascript, new BpmnJS",
+            "/js/diagram-viewer.js,                                  text/javascript, new BpmnJS",
+            "/js/process-diagram.js,                                 text/javascript, TtdnDiagram.show",
+            "/js/supervision-diagram.js,                             text/javascript, TtdnDiagram.show",
+            "/js/audit-replay.js,                                    text/javascript, TtdnDiagram.show",
             "/css/diagram.css,                                       text/css,        .process-diagram"
     })
     void isServedToAnyone(String path, String contentType, String content) throws Exception {

@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -22,6 +17,7 @@ import vn.ttdn.audit.AuditKind;
 import vn.ttdn.support.Chain;
 import vn.ttdn.support.Db;
 import vn.ttdn.support.EngineClock;
+import vn.ttdn.support.ProcessVersions;
 import vn.ttdn.support.RoundDriver;
 import vn.ttdn.support.SeedPlans;
 import vn.ttdn.support.WebTest;
@@ -137,7 +133,7 @@ class InstanceModificationsTest {
         Report r = report("QNG-TEST-MIGRATE");
         Task draft = openTask(r.instanceId());
         ProcessDefinition current = definitionOf(r.instanceId());
-        ProcessDefinition next = deployAgencyReportAgain();
+        ProcessDefinition next = ProcessVersions.deployAgain(engine, "agency-report");
         Map<String, Object> migration = Map.of("processKey", "agency-report", "fromVersion", current.getVersion(),
                 "toVersion", next.getVersion(), "instanceIds", List.of(r.instanceId()));
         Map<String, List<String>> before = db.engineRuntimeRows();
@@ -215,20 +211,5 @@ class InstanceModificationsTest {
         ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId)
                 .singleResult();
         return engine.getRepositoryService().getProcessDefinition(instance.getProcessDefinitionId());
-    }
-
-    /** The same model and its forms deployed once more, as a new version would be (with the forms it needs). */
-    private ProcessDefinition deployAgencyReportAgain() throws IOException {
-        DeploymentBuilder deployment = engine.getRepositoryService().createDeployment()
-                .name("agency-report-second-version").addInputStream("agency-report.bpmn",
-                        Files.newInputStream(Path.of("bpmn/agency-report.bpmn")));
-        try (Stream<Path> forms = Files.list(Path.of("forms"))) {
-            for (Path form : forms.filter(p -> p.toString().endsWith(".form")).sorted().toList()) {
-                deployment.addString(form.getFileName().toString(), Files.readString(form));
-            }
-        }
-        String deploymentId = deployment.deploy().getId();
-        return engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deploymentId)
-                .processDefinitionKey("agency-report").singleResult();
     }
 }

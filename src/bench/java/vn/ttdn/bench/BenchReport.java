@@ -93,7 +93,7 @@ final class BenchReport {
                 + "drafted, approved and sent. The finished process trees these left (in the engine's history, the "
                 + "instance catalogue `ttdn.process_instance_info` and the audit record `ttdn.audit_event`) were then "
                 + "copied in SQL with ids of their own, across " + facts.plans() + " plans and the years " + facts.years()
-                + " (bench `HistoryCopies`, with the indexes that are no constraint's dropped during the load and made again after it; the copied audit events appended, then sealed in the record's chain, by the application's sealer in the background and the rest by the bench's one-pass `BenchSeals`, before anything was timed). Running: two rounds "
+                + " (bench `HistoryCopies`, with the indexes that are no constraint's dropped during the load and made again after it; the copied audit events appended, then sealed in the record's chain by the application's sealer (`AuditSealer`), before anything was timed). Running: two rounds "
                 + "of every body on each of the four issued seed plans with a consolidating body today (due 4/12/2026 "
                 + "and 15/1/2027; the first three reports of each drafted), the approvals of four drafts, "
                 + "and the demo's yearly rounds waiting for their day; the engine's clock set to 10/12/2026 09:00. The "

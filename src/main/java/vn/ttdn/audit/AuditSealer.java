@@ -50,25 +50,33 @@ public class AuditSealer {
     /** Seals every committed event not sealed yet; the number sealed (0 when another node holds the sealer's lock). */
     public int sealAll() {
         int total = 0;
-        for (int sealed; (sealed = sealBatch(!swept)) > 0; ) {
-            total += sealed;
+        long after = 0;
+        for (Batch batch; (batch = sealBatch(!swept, after)).sealed() > 0; ) {
+            total += batch.sealed();
+            // the batch took the lowest unsealed ids in order: none it could see is left below its last one,
+            // so the next batch starts there instead of looking through every seal again
+            after = batch.lastEventId();
         }
         swept = true;
         return total;
     }
 
-    private int sealBatch(boolean everything) {
-        Integer sealed = transaction.execute(status -> {
+    /** What one batch sealed: how many events, and the id of the last. */
+    private record Batch(int sealed, long lastEventId) {
+    }
+
+    private Batch sealBatch(boolean everything, long after) {
+        Batch batch = transaction.execute(status -> {
             if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK))) {
-                return 0;
+                return new Batch(0, after);
             }
             List<Object[]> last = jdbc.query("select seq, hash, event_id from ttdn.audit_seal order by seq desc limit 1",
                     (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getLong(3)});
             long seq = last.isEmpty() ? 0 : (Long) last.get(0)[0];
             String previous = last.isEmpty() ? AuditChain.GENESIS : (String) last.get(0)[1];
             long lastEvent = last.isEmpty() ? 0 : (Long) last.get(0)[2];
-            String where = everything ? "" : " and (e.id > " + lastEvent + " or e.recorded_at > clock_timestamp() - interval '"
-                    + RECENT + "')";
+            String where = (everything ? "" : " and (e.id > " + lastEvent + " or e.recorded_at > clock_timestamp() - interval '"
+                    + RECENT + "')") + " and e.id > " + after;
             List<Object[]> events = jdbc.query("select " + AuditChain.COLUMNS + " from ttdn.audit_event e "
                             + "where not exists (select 1 from ttdn.audit_seal s where s.event_id = e.id)" + where
                             + " order by e.id limit " + BATCH,
@@ -80,8 +88,8 @@ public class AuditSealer {
                 previous = hash;
             }
             jdbc.batchUpdate("insert into ttdn.audit_seal (seq, event_id, prev_hash, hash) values (?, ?, ?, ?)", seals);
-            return seals.size();
+            return new Batch(seals.size(), seals.isEmpty() ? after : (Long) seals.get(seals.size() - 1)[1]);
         });
-        return sealed == null ? 0 : sealed;
+        return batch == null ? new Batch(0, after) : batch;
     }
 }

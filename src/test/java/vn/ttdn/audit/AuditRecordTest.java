@@ -97,6 +97,52 @@ class AuditRecordTest {
     }
 
     @Test
+    void anEventCommittedAfterALaterOneIsSealedByTheNextRunAndABacklogOfSeveralBatchesInOne() throws Exception {
+        // given: an event appended in a transaction that stays open while a later one commits and is sealed
+        java.util.concurrent.CountDownLatch appended = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Long> early = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                transaction.execute(status -> {
+                    log.record(AuditEvent.of(AuditKind.REMINDER_SENT, "admin", Map.of("note", "ghi trước, xong sau")));
+                    long id = jdbc.queryForObject("select currval('ttdn.audit_event_id_seq')", Long.class);
+                    appended.countDown();
+                    try {
+                        commit.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return id;
+                }));
+        appended.await();
+        long later = append("cv.svhttdl.qng", "ghi sau, xong trước");
+        sealer.sealAll();
+        assertThat(jdbc.queryForObject("select count(*) from ttdn.audit_seal where event_id = ?", Integer.class, later))
+                .isEqualTo(1);
+
+        // when: the early one commits, with a backlog of more than two batches behind it, and the sealer runs once
+        commit.countDown();
+        long earlyId = early.get();
+        transaction.executeWithoutResult(status -> {
+            for (int i = 0; i < 4500; i++) {
+                log.record(AuditEvent.of(AuditKind.REMINDER_SENT, null, Map.of("note", "tồn " + i)));
+            }
+        });
+        sealer.sealAll();
+
+        // then: the early one sealed after the later, every event of the backlog sealed once, the chain intact
+        List<Long> seqs = jdbc.queryForList("select seq from ttdn.audit_seal where event_id in (?, ?) order by event_id",
+                Long.class, earlyId, later);
+        assertThat(seqs).hasSize(2);
+        assertThat(seqs.get(0)).isGreaterThan(seqs.get(1));
+        assertThat(jdbc.queryForObject("select count(*) from ttdn.audit_event e where not exists "
+                + "(select 1 from ttdn.audit_seal s where s.event_id = e.id)", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) - count(distinct event_id) from ttdn.audit_seal", Integer.class))
+                .isZero();
+        AuditVerification verified = record.verify();
+        assertThat(verified.intact()).as(String.valueOf(verified.firstBad())).isTrue();
+    }
+
+    @Test
     void aChangedRowIsNamed() throws Exception {
         long victim = sealedInTheMiddle();
         long seq = sealOf(victim);

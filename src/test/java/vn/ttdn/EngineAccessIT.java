@@ -1,10 +1,12 @@
 package vn.ttdn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +22,8 @@ class EngineAccessIT {
     int port;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
 
     WebClient web;
 
@@ -29,14 +33,50 @@ class EngineAccessIT {
     }
 
     @Test
-    void theEngineRestApiAnswersAdminsAndRefusesOthers() throws Exception {
-        HttpResponse<String> admin = web.getAs("/engine-rest/engine", "admin", "demo");
-        assertThat(admin.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(admin.body()).path(0).path("name").asText()).isEqualTo("default");
+    void theEngineRestApiAnswersAdminsWhatTheModelerCallsAndRefusesOthers() throws Exception {
+        HttpResponse<String> version = web.getAs("/engine-rest/version", "admin", "demo");
+        assertThat(version.statusCode()).as(version.body()).isEqualTo(200);
+        assertThat(json.readTree(version.body()).path("version").asText()).startsWith("7.24");
+        HttpResponse<String> connection = web.getAs("/engine-rest/deployment?maxResults=0", "admin", "demo");
+        assertThat(connection.statusCode()).as(connection.body()).isEqualTo(200);
 
-        assertThat(web.getAs("/engine-rest/engine", "cv.stttt.qng", "demo").statusCode()).isEqualTo(403);
+        // the rest of the engine's API is closed, to administrators too
+        for (String path : java.util.List.of("/engine-rest/engine", "/engine-rest/task", "/engine-rest/filter",
+                "/engine-rest/process-instance", "/engine-rest/user", "/engine-rest/variable-instance")) {
+            assertThat(web.getAs(path, "admin", "demo").statusCode()).as(path).isEqualTo(403);
+        }
+        assertThat(web.getAs("/engine-rest/version", "cv.stttt.qng", "demo").statusCode()).isEqualTo(403);
         assertThat(web.getAs("/engine-rest/deployment", "giamsat", "demo").statusCode()).isEqualTo(403);
-        assertThat(web.get("/engine-rest/engine").statusCode()).isEqualTo(401);
+        assertThat(web.get("/engine-rest/version").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void noQueryEvaluatesAnExpressionNotEvenAnAdministrators() throws Exception {
+        // an ad-hoc task query with an expression inside orQueries (the engine's switch does not stop that one),
+        // the same on the query string, and a stored filter with an expression
+        byte[] adhoc = "{\"orQueries\":[{\"assigneeExpression\":\"${currentUser()}\"}]}".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8);
+        byte[] filter = ("{\"resourceType\":\"Task\",\"name\":\"expression\",\"query\":"
+                + "{\"assigneeExpression\":\"${currentUser()}\"}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long filtersBefore = engine.getFilterService().createFilterQuery().count();
+
+        HttpResponse<String> query = web.postAs("/engine-rest/task", "admin", "demo", "application/json", adhoc);
+        HttpResponse<String> plain = web.getAs("/engine-rest/task?assigneeExpression=%24%7BcurrentUser()%7D",
+                "admin", "demo");
+        HttpResponse<String> stored = web.postAs("/engine-rest/filter/create", "admin", "demo", "application/json",
+                filter);
+
+        // then each is refused before the engine sees it, and no filter was made
+        assertThat(List.of(query.statusCode(), plain.statusCode(), stored.statusCode())).containsOnly(403);
+        assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(filtersBefore);
+        // and the engine itself refuses expressions in queries and filters, whoever asks
+        assertThatThrownBy(() -> engine.getTaskService().createTaskQuery().taskAssigneeExpression("${currentUser()}")
+                .list()).hasMessageContaining("Expressions are forbidden");
+        var expressionFilter = engine.getFilterService().newTaskFilter("expression")
+                .setQuery(engine.getTaskService().createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        assertThatThrownBy(() -> engine.getFilterService().saveFilter(expressionFilter))
+                .hasMessageContaining("Expressions are forbidden");
+        assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(filtersBefore);
     }
 
     @Test

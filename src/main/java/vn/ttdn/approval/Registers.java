@@ -189,6 +189,20 @@ public class Registers {
         return entry(entryId);
     }
 
+    /**
+     * The numbers a body's register gave in a year, voided ones with their reason, for a reader who may
+     * see them ({@link #readsRegisterOf}); refused (403) to anyone else.
+     */
+    @Transactional(readOnly = true)
+    public List<RegisterEntry> entries(String bodyCode, int year, CurrentUser user) {
+        if (!readsRegisterOf(bodyCode, user)) {
+            throw new AccessDeniedException("Only the body's own people, its successor's, its supervisors, "
+                    + "auditors and administrators read its register");
+        }
+        return entries(bodyCode, year);
+    }
+
+    /** The numbers a body's register gave in a year, for the application's own use: no reader is checked. */
     @Transactional(readOnly = true)
     public List<RegisterEntry> entries(String bodyCode, int year) {
         return jdbc.query("select * from ttdn.register_entry where body_code = ? and year = ? order by document_type, number",
@@ -199,6 +213,22 @@ public class Registers {
     public List<RegisterEntry> entriesOfPlan(long planId) {
         return jdbc.query("select * from ttdn.register_entry where plan_id = ? order by id", ENTRY, planId);
     }
+
+    /**
+     * Who reads a body's register: its own people (and those of the successor standing for it once it
+     * ended), administrators and auditors, supervisors of the whole system or of a body above it.
+     */
+    private boolean readsRegisterOf(String bodyCode, CurrentUser user) {
+        if (user.hasAnyRole(Role.ADMIN, Role.AUDITOR)
+                || directory.actsFor(user.bodyCode(), bodyCode, java.time.LocalDate.now(REGISTER_ZONE))) {
+            return true;
+        }
+        return user.hasRole(Role.SUPERVISOR) && user.bodyCode() != null
+                && (DirectoryService.SYSTEM_BODY.equals(user.bodyCode())
+                || directory.bodiesUnder(user.bodyCode()).contains(bodyCode));
+    }
+
+    private static final java.time.ZoneId REGISTER_ZONE = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
 
     private RegisterEntry entry(long id) {
         return jdbc.query("select * from ttdn.register_entry where id = ?", ENTRY, id).stream().findFirst()

@@ -181,7 +181,6 @@ public class DirectoryService {
     private static final List<SuccessorRelation> SUCCESSION_ORDER = List.of(SuccessorRelation.FUNCTION_TRANSFERRED,
             SuccessorRelation.RENAMED, SuccessorRelation.MERGED_INTO, SuccessorRelation.DISSOLVED_INTO);
 
-    /** The office (Văn phòng UBND, Văn phòng Thành ủy) that serves a body, if it has one. */
     /** Every body under this one (its children, theirs, and so on), ended ones included. */
     public Set<String> bodiesUnder(String code) {
         Map<String, List<String>> children = new HashMap<>();

@@ -39,7 +39,10 @@ import vn.ttdn.system.ProblemMessages;
 /**
  * Three doors. {@code /api/**}: HTTP Basic for scripts or the page session for the browser.
  * {@code /engine-rest/**} and {@code /camunda/**}: the engine's own REST API and webapps, for
- * administrators only. Everything else: the pages, behind form login.
+ * administrators only; of the REST API only what Camunda Modeler calls to deploy (its version and
+ * connection checks, the deployment), the rest refused to everyone: its queries evaluate
+ * expressions that the engine's own switches do not all stop ({@code orQueries}). Everything else:
+ * the pages, behind form login.
  *
  * <p>Every sign-in, form or Basic, goes through the {@link SignInThrottle}; every signed-in request
  * through the {@link AccountStateFilter} (deactivated, changed, must change the password).
@@ -87,7 +90,9 @@ class SecurityConfiguration {
             throws Exception {
         return http.securityMatcher(path("/engine-rest/**"))
                 .authenticationManager(signIn)
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(ADMIN))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(MODELER_CALLS).hasRole(ADMIN)
+                        .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(jsonUnauthorized()))
                 .addFilterBefore(accountState(AccountStateFilter.Door.API, users), AuthorizationFilter.class)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BASIC_AUTH))
@@ -121,6 +126,16 @@ class SecurityConfiguration {
      * A path of the whole application. The engine's REST API and webapps are served by their own
      * servlets, not by Spring MVC, so the matchers must not assume the MVC servlet.
      */
+    /**
+     * What Camunda Modeler sends to deploy: GET /version (which engine), GET /deployment (its connection
+     * check, {@code ?maxResults=0}) and POST /deployment/create.
+     */
+    private static final RequestMatcher MODELER_CALLS = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher(org.springframework.http.HttpMethod.GET, "/engine-rest/version"),
+            PathPatternRequestMatcher.withDefaults().matcher(org.springframework.http.HttpMethod.GET, "/engine-rest/deployment"),
+            PathPatternRequestMatcher.withDefaults().matcher(org.springframework.http.HttpMethod.POST,
+                    "/engine-rest/deployment/create"));
+
     private static RequestMatcher path(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }

@@ -111,9 +111,10 @@ class ApprovalApiController {
     }
 
     @GetMapping("/api/registers/{bodyCode}/{year}")
-    @Operation(summary = "The numbers a body's register gave in a year, voided ones with their reason")
-    List<RegisterEntry> register(@PathVariable String bodyCode, @PathVariable int year) {
-        return registers.entries(bodyCode, year);
+    @Operation(summary = "The numbers a body's register gave in a year, voided ones with their reason (its own "
+            + "people and its successor's, its supervisors, auditors and administrators)")
+    List<RegisterEntry> register(@PathVariable String bodyCode, @PathVariable int year, CurrentUser user) {
+        return registers.entries(bodyCode, year, user);
     }
 
     record VoidRequest(String reason) {

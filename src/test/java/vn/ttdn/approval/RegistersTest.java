@@ -24,6 +24,8 @@ class RegistersTest {
     Chain chain;
     @Autowired
     Db db;
+    @Autowired
+    vn.ttdn.directory.DirectoryService directory;
 
     @Test
     void aVoidedNumberKeepsItsReasonAndTheNextIssuanceTakesTheNumberAfterIt() throws Exception {
@@ -113,5 +115,33 @@ class RegistersTest {
         RegisterEntry entry = transaction.execute(t -> registers.take("PRTC-TU", "KH", LocalDate.of(2028, 5, 5), null,
                 "vt.tu.prtc"));
         assertThat(entry.reference()).isEqualTo(String.format("%02d", entry.number()) + "-KH/TU");
+    }
+
+    @Test
+    void aRegisterIsReadByItsBodyItsSuccessorItsSupervisorsAndAuditorsOnly() throws Exception {
+        // given: Nam Định's UBND (ended 30/6/2025, merged into Ninh Bình's) gave a number in 2027
+        transaction.executeWithoutResult(t -> registers.take("NDH-UBND", "KH", LocalDate.of(2027, 5, 4), null,
+                "vt.ubnd.ndh"));
+        directory.savePerson("vt.ubnd.nbh", "Đinh Thị Thu", "Văn thư UBND tỉnh Ninh Bình", "NBH-UBND", null,
+                "{noop}unused", java.util.Set.of(vn.ttdn.directory.Role.CLERK));
+        directory.savePerson("gs.ubnd.ndh", "Vũ Văn Sát", "Chuyên viên giám sát", "NDH-UBND", null, "{noop}unused",
+                java.util.Set.of(vn.ttdn.directory.Role.SUPERVISOR));
+        String path = "/api/registers/NDH-UBND/2027";
+
+        // then: its own clerk, the successor's, the auditor, the system's supervisor and the administrator read it
+        for (String reader : java.util.List.of("vt.ubnd.ndh", "vt.ubnd.nbh", "kiemtoan", "giamsat", "admin")) {
+            Answer read = chain.get(path, reader);
+            assertThat(read.status()).as(reader).isEqualTo(200);
+            assertThat(read.body().findValuesAsText("bodyCode")).as(reader).isNotEmpty().containsOnly("NDH-UBND");
+        }
+        // and a supervisor of the UBND reads the registers of the bodies under it, not its neighbours'
+        assertThat(chain.get("/api/registers/NDH-SVHTTDL/2027", "gs.ubnd.ndh").status()).isEqualTo(200);
+        // and nobody else: another province's clerk and officer, a department of the same province
+        for (String stranger : java.util.List.of("vt.ubnd.qng", "cv.svhttdl.qng", "cv.qng-sngv", "gs.ubnd.ndh")) {
+            String other = stranger.equals("gs.ubnd.ndh") ? "/api/registers/QNG-UBND/2027" : path;
+            Answer refused = chain.get(other, stranger);
+            assertThat(refused.status()).as(stranger).isEqualTo(403);
+            assertThat(refused.body().toString()).as(stranger).doesNotContain("KH-UBND");
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,6 +77,34 @@ class PlanApiIT {
     }
 
     @Test
+    void aJsonBodyOverTheCapGets413WhetherItSaysItsLengthOrNotAndABrokenOneGets400() throws Exception {
+        // given: a task's change (JSON) of 6 MB, above the API's 5 MB, sent with its length and without (chunked)
+        long plan = json.readTree(send(request("/api/plans", "admin").GET()).body()).path(0).path("id").asLong();
+        String tasksBefore = tasksOf(plan);
+        byte[] big = ("{\"content\":\"" + "x".repeat(6 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        String path = "/api/plans/" + plan + "/tasks/1.1";
+
+        HttpResponse<String> declared = send(request(path, "admin").header("Content-Type", "application/json")
+                .method("PUT", HttpRequest.BodyPublishers.ofByteArray(big)));
+        HttpResponse<String> chunked = send(request(path, "admin").header("Content-Type", "application/json")
+                .method("PUT", HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))));
+        HttpResponse<String> broken = send(request(path, "admin").header("Content-Type", "application/json")
+                .method("PUT", HttpRequest.BodyPublishers.ofString("{\"content\": ")));
+
+        // then: 413 both ways, with the problem in Vietnamese; 400 for the broken one; nothing changed
+        for (HttpResponse<String> tooLarge : List.of(declared, chunked)) {
+            assertThat(tooLarge.statusCode()).as(tooLarge.body()).isEqualTo(413);
+            JsonNode error = json.readTree(tooLarge.body()).path("errors").path(0);
+            assertThat(error.path("code").asText()).isEqualTo("request.tooLarge");
+            assertThat(error.path("text").asText()).isEqualTo("Nội dung gửi lên quá lớn (tối đa 5120 KB).");
+        }
+        assertThat(broken.statusCode()).as(broken.body()).isEqualTo(400);
+        assertThat(json.readTree(broken.body()).path("errors").path(0).path("code").asText())
+                .isEqualTo("request.unreadable");
+        assertThat(tasksOf(plan)).isEqualTo(tasksBefore);
+    }
+
+    @Test
     void theOpenApiDescriptionListsThePlanEndpoints() throws Exception {
         HttpResponse<String> response = send(request("/v3/api-docs", "cv.stttt.qng").GET());
 
@@ -92,6 +121,11 @@ class PlanApiIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("Đăng nhập");
+    }
+
+    private String tasksOf(long plan) {
+        return db.jdbc().queryForObject("select string_agg(content, '|' order by id) from ttdn.plan_task where plan_id = ?",
+                String.class, plan);
     }
 
     private HttpRequest.Builder request(String path, String user) {

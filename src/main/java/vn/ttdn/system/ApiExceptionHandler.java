@@ -11,8 +11,13 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Answers the API's errors as RFC 9457 problem documents; input problems go in {@code errors}. */
+/**
+ * Answers the API's errors as RFC 9457 problem documents; input problems go in {@code errors}. Asked
+ * before Spring's own problem details ({@code spring.mvc.problemdetails}), so that a body it cannot read
+ * gets its problem in {@code errors} too.
+ */
 @RestControllerAdvice(annotations = RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler {
 
     private static final Locale VI = Locale.forLanguageTag("vi");
@@ -51,6 +56,48 @@ class ApiExceptionHandler {
             error.put("text", messages.describe(p, VI));
             return error;
         }).toList();
+    }
+
+    /**
+     * A body that cannot be read: 413 when it is larger than the API takes ({@link RequestBodyLimit}),
+     * else 400 (not JSON, not the shape asked); both with the problem in {@code errors}.
+     */
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(org.springframework.http.converter.HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimit.BodyTooLarge tooLarge) {
+                return tooLarge(tooLarge.limit);
+            }
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body cannot be read");
+        problem.setProperty("errors", described(List.of(InputProblem.of("", "request.unreadable",
+                "the body is not a JSON document of the shape this operation takes"))));
+        return problem;
+    }
+
+    private ProblemDetail tooLarge(long limit) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                "The request body is larger than " + limit + " bytes");
+        problem.setProperty("errors", described(List.of(InputProblem.of("", "request.tooLarge",
+                "the body is larger than " + limit + " bytes", limit / 1024))));
+        return problem;
+    }
+
+    /** The 413 answer written by the filter itself, when the declared length is already too large. */
+    static void writeTooLarge(jakarta.servlet.http.HttpServletResponse response, long limit, ProblemMessages messages)
+            throws java.io.IOException {
+        String text = messages.describe(InputProblem.of("", "request.tooLarge", "", limit / 1024), VI);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", "Payload Too Large");
+        body.put("status", 413);
+        body.put("detail", "The request body is larger than " + limit + " bytes");
+        body.put("errors", List.of(Map.of("path", "", "message", "the body is larger than " + limit + " bytes",
+                "code", "request.tooLarge", "text", text)));
+        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValue(response.getOutputStream(), body);
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -220,15 +220,13 @@ public class Registers {
      */
     private boolean readsRegisterOf(String bodyCode, CurrentUser user) {
         if (user.hasAnyRole(Role.ADMIN, Role.AUDITOR)
-                || directory.actsFor(user.bodyCode(), bodyCode, java.time.LocalDate.now(REGISTER_ZONE))) {
+                || directory.actsFor(user.bodyCode(), bodyCode, Approvals.today())) {
             return true;
         }
         return user.hasRole(Role.SUPERVISOR) && user.bodyCode() != null
                 && (DirectoryService.SYSTEM_BODY.equals(user.bodyCode())
                 || directory.bodiesUnder(user.bodyCode()).contains(bodyCode));
     }
-
-    private static final java.time.ZoneId REGISTER_ZONE = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
 
     private RegisterEntry entry(long id) {
         return jdbc.query("select * from ttdn.register_entry where id = ?", ENTRY, id).stream().findFirst()

@@ -75,29 +75,12 @@ class ApiExceptionHandler {
         return problem;
     }
 
-    private ProblemDetail tooLarge(long limit) {
+    ProblemDetail tooLarge(long limit) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
                 "The request body is larger than " + limit + " bytes");
         problem.setProperty("errors", described(List.of(InputProblem.of("", "request.tooLarge",
                 "the body is larger than " + limit + " bytes", limit / 1024))));
         return problem;
-    }
-
-    /** The 413 answer written by the filter itself, when the declared length is already too large. */
-    static void writeTooLarge(jakarta.servlet.http.HttpServletResponse response, long limit, ProblemMessages messages)
-            throws java.io.IOException {
-        String text = messages.describe(InputProblem.of("", "request.tooLarge", "", limit / 1024), VI);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", "Payload Too Large");
-        body.put("status", 413);
-        body.put("detail", "The request body is larger than " + limit + " bytes");
-        body.put("errors", List.of(Map.of("path", "", "message", "the body is larger than " + limit + " bytes",
-                "code", "request.tooLarge", "text", text)));
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        new com.fasterxml.jackson.databind.ObjectMapper().writeValue(response.getOutputStream(), body);
     }
 
     @ExceptionHandler(NotFoundException.class)

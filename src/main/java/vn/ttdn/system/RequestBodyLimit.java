@@ -23,12 +23,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestBodyLimit extends OncePerRequestFilter {
 
     private final long limit;
-    private final ProblemMessages messages;
+    private final ApiExceptionHandler problems;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     RequestBodyLimit(@Value("${ttdn.api.max-body:5MB}") org.springframework.util.unit.DataSize limit,
-                     ProblemMessages messages) {
+                     ApiExceptionHandler problems, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.limit = limit.toBytes();
-        this.messages = messages;
+        this.problems = problems;
+        this.json = json;
     }
 
     /** What reading a body past the cap throws; {@link ApiExceptionHandler} answers it with 413. */
@@ -53,7 +55,11 @@ class RequestBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            ApiExceptionHandler.writeTooLarge(response, limit, messages);
+            // the same problem document the API's handler gives when the cap is met while reading
+            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            json.writeValue(response.getOutputStream(), problems.tooLarge(limit));
             return;
         }
         chain.doFilter(new Capped(request, limit), response);

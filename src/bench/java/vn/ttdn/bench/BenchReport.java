@@ -28,44 +28,16 @@ final class BenchReport {
         this.jdbc = jdbc;
     }
 
-    Path write(Path file, Facts facts, Map<String, Long> added, List<Baseline.Figure> b0, List<Latency.Figure> figures,
+    /** The dashboard's section of docs/benchmarks.md, with its lines of the summary table; the document. */
+    Path write(Facts facts, Map<String, Long> added, List<Baseline.Figure> b0, List<Latency.Figure> figures,
                Map<String, DashboardBench.Request> requests, Map<String, List<QueryPlans.Plan>> plans,
                Map<String, Duration> phases, String claimer) throws IOException {
         Baseline.Figure single = b0.stream().filter(f -> f.clients() == 1).findFirst().orElseThrow();
-        line("# Benchmarks");
-        line();
-        line("Written by the benchmark suite, `./mvnw -B -ntp -Pbench verify` (issue 11: its own data, embedded "
-                + "PostgreSQL 15, never part of the plain `verify`), from one run. Issue 10's figures: the supervisors' "
-                + "dashboard and a timeline of 500 events with 100,000 finished instances in history, each under "
-                + fmt(TARGET_P95_MS) + " ms at the 95th percentile.");
-        line();
-        line("## The run");
-        line();
-        line("| | |");
-        line("|---|---|");
-        line("| date | " + ZonedDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).format(
-                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " (Asia/Ho_Chi_Minh) |");
-        line("| machine | " + facts.cores() + " cores (" + facts.cpu() + "), " + facts.memory() + " of memory |");
-        line("| Java | " + facts.java() + " |");
-        line("| PostgreSQL | " + facts.postgres().replaceAll(" on .*", "") + ", embedded (zonky), on the same machine |");
-        line("| server settings | " + String.join(", ", facts.settings().entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue()).toList()) + " (the tests' embedded server: fsync off) |");
-        line("| load | the machine is shared: other builds may run beside the bench (none is stopped for it); "
-                + "compare runs by their ratios to B0, measured in the same conditions |");
-        line("| client | one HTTP client on loopback (java.net.http), requests back to back, session cookie of one form "
+        line("Issue 10's figures: the supervisors' dashboard and a timeline of 500 events with 100,000 finished "
+                + "instances in history, each under " + fmt(TARGET_P95_MS) + " ms at the 95th percentile. The client: "
+                + "one HTTP client on loopback (java.net.http), requests back to back, session cookie of one form "
                 + "login (no password hash per request); " + DashboardBench.WARM_UP + " warm-up requests, then "
-                + DashboardBench.COUNT + " timed, each |");
-        line();
-        line("## B0: the ceiling");
-        line();
-        line("Simple-update transactions per second on the same server in the same run, measured after the data was "
-                + "loaded, before the requests.");
-        line();
-        line("| tool | clients | tps | seconds |");
-        line("|---|---:|---:|---:|");
-        for (Baseline.Figure f : b0) {
-            line("| " + f.tool() + " | " + f.clients() + " | " + fmt(f.tps()) + " | " + f.seconds() + " |");
-        }
+                + DashboardBench.COUNT + " timed, each.");
         line();
         line("## Figures");
         line();
@@ -182,17 +154,14 @@ final class BenchReport {
         boolean slow = figures.stream().anyMatch(f -> f.ms(95) >= TARGET_P95_MS);
         List<String> scanned = plans.values().stream().flatMap(List::stream)
                 .filter(p -> main("", p.sql()) != null && !p.seqScans().isEmpty()).map(QueryPlans.Plan::firstLine).toList();
-        boolean v16 = Files.exists(Path.of("src", "main", "resources", "db", "migration", "V16__bench_indexes.sql"));
         line("The indexes of the tables these statements read (besides the engine's own on `act_ru_*` and "
                 + "`act_hi_*`, which it creates with its schema). In this run " + (slow ? "some p95 reached "
                 + fmt(TARGET_P95_MS) + " ms" : "every p95 is under " + fmt(TARGET_P95_MS) + " ms") + " and "
                 + (scanned.isEmpty() ? "none of the main statements scans a history, catalogue or audit table whole"
-                : scanned.size() + " of the main statements scan a big table whole") + "; "
-                + (v16 ? "`V16__bench_indexes.sql` adds the indexes named there, each with the query it serves."
-                : "no index was added (there is no `V16__bench_indexes.sql`): the dashboard reads only the running "
-                + "instances, through the partial indexes of V13 (`where ended_at is null`), so the finished ones cost "
-                + "it nothing, and the timeline and the search use V12's `audit_event_instance` and `audit_event_plan` "
-                + "with the seal's unique index on `event_id`."));
+                : scanned.size() + " of the main statements scan a big table whole") + ". No index was added for "
+                + "these requests: the dashboard reads only the running instances, through the partial indexes of V13 "
+                + "(`where ended_at is null`), so the finished ones cost it nothing, and the timeline and the search use "
+                + "V12's `audit_event_instance` and `audit_event_plan` with the seal's unique index on `event_id`.");
         line();
         line("| table | index |");
         line("|---|---|");
@@ -207,8 +176,11 @@ final class BenchReport {
         line("| phase | seconds |");
         line("|---|---:|");
         phases.forEach((k, v) -> line("| " + k + " | " + v.toSeconds() + " |"));
-        Files.writeString(file, md.toString(), StandardCharsets.UTF_8);
-        return file;
+        List<BenchRun.Summary> summary = figures.stream().map(f -> new BenchRun.Summary("dashboard (issue 10)",
+                f.name() + ", p95", ms(f.ms(95)) + " ms", fmt(f.ms(95) * single.tps() / 1000) + " B0 tx (1 client)",
+                "p95 < " + fmt(TARGET_P95_MS) + " ms", f.ms(95) < TARGET_P95_MS)).toList();
+        return BenchRun.add("d-dashboard", "Dashboard and audit under history (issue 10)", BenchRun.demote(md.toString()),
+                summary);
     }
 
     /** The statements by their text, in the order first sent. */

@@ -25,11 +25,13 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.ttdn.audit.AuditSealer;
 import vn.ttdn.directory.Role;
 import vn.ttdn.support.Chain;
 import vn.ttdn.support.Db;
+import vn.ttdn.support.EmbeddedPostgresInitializer;
 import vn.ttdn.support.EngineClock;
 import vn.ttdn.support.RoundDriver;
 import vn.ttdn.support.SeedPlans;
@@ -53,8 +55,10 @@ import vn.ttdn.support.WebTest;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"camunda.bpm.job-execution.enabled=false", "logging.level.root=WARN",
+                EmbeddedPostgresInitializer.FRESH_DATABASE + "=true",
                 "logging.level.vn.ttdn.bench=INFO"})
 @AutoConfigureMockMvc
+@DirtiesContext
 @Import({Db.class, WebTest.Beans.class, SqlCapture.class})
 class DashboardBench {
 
@@ -62,7 +66,6 @@ class DashboardBench {
     static final int FINISHED = Integer.getInteger("bench.finished", 100_000);
     static final int COUNT = Integer.getInteger("bench.requests", 300);
     static final int WARM_UP = Integer.getInteger("bench.warmup", 50);
-    static final int B0_SECONDS = Integer.getInteger("bench.b0.seconds", 15);
     static final int CLAIMS = 250;
     /** When the requests are timed: some rounds are past their deadline. */
     static final ZonedDateTime NOW = ZonedDateTime.of(2026, 12, 10, 9, 0, 0, 0, RoundDriver.VIETNAM);
@@ -151,8 +154,7 @@ class DashboardBench {
 
         // B0 on the same server
         started = System.nanoTime();
-        List<Baseline.Figure> b0 = new Baseline(jdbcUrl, SqlCapture.raw(dataSource), B0_SECONDS).measure();
-        b0.forEach(f -> log.info("B0: {} clients {}: {} tps", f.tool(), f.clients(), f.tps()));
+        List<Baseline.Figure> b0 = BenchRun.b0(jdbcUrl, SqlCapture.raw(dataSource));
         phase("B0", started);
 
         // the requests, over HTTP
@@ -197,7 +199,7 @@ class DashboardBench {
         }
         phase("statements explained", started);
 
-        Path written = new BenchReport(jdbc, json).write(Path.of("docs", "benchmarks.md"), facts, added, b0, figures,
+        Path written = new BenchReport(jdbc, json).write(facts, added, b0, figures,
                 requests, plansByRequest, phases, claimer);
         StringBuilder table = new StringBuilder(String.format(java.util.Locale.ROOT, "%n%-40s %7s %9s %9s %9s %9s%n",
                 "figure", "count", "p50 ms", "p95 ms", "p99 ms", "req/s÷B0"));

@@ -17,11 +17,22 @@ record Facts(String cpu, int cores, String memory, String java, String postgres,
             "act_hi_varinst", "act_hi_identitylink", "act_hi_detail", "act_hi_op_log", "process_instance_info",
             "audit_event", "audit_seal");
 
-    static Facts read(JdbcTemplate jdbc, String timelineInstance) throws IOException {
+    /** The machine and the database server a bench runs on. */
+    record Machine(String cpu, int cores, String memory, String java, String postgres, Map<String, String> settings) {
+    }
+
+    static Machine machine(JdbcTemplate jdbc) throws IOException {
         Map<String, String> settings = new LinkedHashMap<>();
         for (String setting : List.of("shared_buffers", "work_mem", "fsync", "synchronous_commit", "max_connections")) {
             settings.put(setting, jdbc.queryForObject("show " + setting, String.class));
         }
+        return new Machine(readCpu(), Runtime.getRuntime().availableProcessors(), readMemory(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+                jdbc.queryForObject("select version()", String.class), settings);
+    }
+
+    static Facts read(JdbcTemplate jdbc, String timelineInstance) throws IOException {
+        Machine machine = machine(jdbc);
         Map<String, Long> rows = new LinkedHashMap<>();
         rows.put("finished instances (act_hi_procinst, ended)", count(jdbc,
                 "select count(*) from act_hi_procinst where end_time_ is not null"));
@@ -56,9 +67,8 @@ record Facts(String cpu, int cores, String memory, String java, String postgres,
                 String.class);
         long plans = count(jdbc, "select count(distinct plan_id) from ttdn.process_instance_info where ended_at is not null");
         long events = count(jdbc, "select count(*) from ttdn.audit_event where instance_id = '" + timelineInstance + "'");
-        return new Facts(readCpu(), Runtime.getRuntime().availableProcessors(), readMemory(),
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-                jdbc.queryForObject("select version()", String.class), settings, rows, sizes, years, plans, events);
+        return new Facts(machine.cpu(), machine.cores(), machine.memory(), machine.java(), machine.postgres(),
+                machine.settings(), rows, sizes, years, plans, events);
     }
 
     private static long count(JdbcTemplate jdbc, String sql) {

@@ -1,5 +1,8 @@
 package vn.ttdn.approval;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,6 +18,7 @@ import vn.ttdn.plan.PlanStatus;
 import vn.ttdn.security.CurrentUser;
 import vn.ttdn.system.InputProblem;
 import vn.ttdn.system.InvalidInputException;
+import vn.ttdn.system.Nfc;
 import vn.ttdn.system.NotFoundException;
 
 import java.nio.charset.StandardCharsets;
@@ -104,9 +108,10 @@ public class Attachments {
 
     private AttachmentView store(long planId, Long roundId, String bodyCode, String fileName, byte[] content,
                                  boolean spreadsheets, CurrentUser user) {
-        String name = fileName == null ? "" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_").trim();
+        String name = fileName == null ? "" : Nfc.of(fileName).replaceAll("[\\\\/\\p{Cntrl}]", "_").trim();
         List<InputProblem> problems = new ArrayList<>();
-        String type = typeOf(content);
+        Kind kind = kindOf(content);
+        String type = kind.type();
         if (XLSX.equals(type) && !spreadsheets) {
             type = null;
         }
@@ -118,6 +123,13 @@ public class Attachments {
         } else if (content.length > maxSize) {
             problems.add(InputProblem.of("file", "attachment.tooLarge", "a file may have at most " + maxSize + " bytes",
                     maxSize / (1024 * 1024)));
+        } else if (kind.refusal() != null) {
+            problems.add(InputProblem.of("file", kind.refusal(), switch (kind.refusal()) {
+                case "attachment.zipParts" -> "the file holds more than " + MAX_PARTS + " parts: not a document";
+                case "attachment.zipBomb" -> "the file would unpack to more than " + MAX_UNPACKED / (1024 * 1024)
+                        + " MB, or over " + MAX_RATIO + " times its size: not a document";
+                default -> "the file declares a DTD, which Office documents never do";
+            }));
         } else if (type == null) {
             problems.add(spreadsheets
                     ? InputProblem.of("file", "attachment.reportType", "only PDF, DOCX and XLSX files are accepted")
@@ -157,27 +169,89 @@ public class Attachments {
                 planId, id);
     }
 
+    /** What a file's content is, or why it is refused although it looks like a ZIP. */
+    record Kind(String type, String refusal) {
+        static final Kind NONE = new Kind(null, null);
+    }
+
+    /** At most this many parts in a DOCX or XLSX (Word's largest documents have a few hundred). */
+    static final int MAX_PARTS = 10_000;
+    /** At most this much, all parts unpacked, as the file's own directory says. */
+    static final long MAX_UNPACKED = 200L * 1024 * 1024;
+    /** A part unpacking to over 100 times its packed size is a bomb (Apache POI's own bound). */
+    static final long MAX_RATIO = 100;
+    private static final long RATIO_FROM = 100 * 1024;
+    private static final int HEAD_BYTES = 4096;
+
     /** PDF by its signature; DOCX, XLSX as a ZIP holding word/document.xml, xl/workbook.xml. Null otherwise. */
     static String typeOf(byte[] content) {
+        return kindOf(content).type();
+    }
+
+    /**
+     * PDF by its signature; DOCX, XLSX as a ZIP holding word/document.xml, xl/workbook.xml, read from the
+     * ZIP's central directory without unpacking a part: a file of too many parts, or whose parts would
+     * unpack to more than {@link #MAX_UNPACKED} or over {@link #MAX_RATIO} times their size, is refused
+     * (a zip bomb costs nothing to look at). Only the first bytes of the main part and of the content
+     * types are unpacked, to refuse a DTD: Office files never hold one, and an XML external entity
+     * hides in one.
+     */
+    static Kind kindOf(byte[] content) {
         if (startsWith(content, "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
-            return PDF;
+            return new Kind(PDF, null);
         }
-        if (startsWith(content, new byte[] {'P', 'K', 3, 4})) {
-            try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(content))) {
-                for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                    String entryName = entry.getName().toLowerCase(Locale.ROOT);
-                    if (entryName.equals("word/document.xml")) {
-                        return DOCX;
-                    }
-                    if (entryName.equals("xl/workbook.xml")) {
-                        return XLSX;
-                    }
+        if (!startsWith(content, new byte[] {'P', 'K', 3, 4})) {
+            return Kind.NONE;
+        }
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
+            String type = null;
+            ZipArchiveEntry main = null;
+            ZipArchiveEntry types = null;
+            int parts = 0;
+            long unpacked = 0;
+            for (ZipArchiveEntry entry : java.util.Collections.list(zip.getEntries())) {
+                if (++parts > MAX_PARTS) {
+                    return new Kind(null, "attachment.zipParts");
                 }
-            } catch (java.io.IOException e) {
-                return null;
+                long size = entry.getSize();
+                long packed = entry.getCompressedSize();
+                if (size < 0 || packed < 0) {
+                    return Kind.NONE;
+                }
+                unpacked += size;
+                if (unpacked > MAX_UNPACKED || (size > RATIO_FROM && size > packed * MAX_RATIO)) {
+                    return new Kind(null, "attachment.zipBomb");
+                }
+                String entryName = entry.getName().toLowerCase(Locale.ROOT);
+                if (entryName.equals("word/document.xml") && type == null) {
+                    type = DOCX;
+                    main = entry;
+                } else if (entryName.equals("xl/workbook.xml") && type == null) {
+                    type = XLSX;
+                    main = entry;
+                } else if (entryName.equals("[content_types].xml")) {
+                    types = entry;
+                }
             }
+            if (type == null) {
+                return Kind.NONE;
+            }
+            for (ZipArchiveEntry part : java.util.Arrays.asList(main, types)) {
+                if (part != null && declaresDoctype(zip, part)) {
+                    return new Kind(null, "attachment.doctype");
+                }
+            }
+            return new Kind(type, null);
+        } catch (java.io.IOException | RuntimeException notAZip) {
+            return Kind.NONE;
         }
-        return null;
+    }
+
+    private static boolean declaresDoctype(ZipFile zip, ZipArchiveEntry part) throws java.io.IOException {
+        try (java.io.InputStream in = zip.getInputStream(part)) {
+            String head = new String(in.readNBytes(HEAD_BYTES), StandardCharsets.UTF_8).toUpperCase(Locale.ROOT);
+            return head.contains("<!DOCTYPE") || head.contains("<!ENTITY");
+        }
     }
 
     private static boolean startsWith(byte[] content, byte[] prefix) {

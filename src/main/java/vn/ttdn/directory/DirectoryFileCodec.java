@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import vn.ttdn.system.InputProblem;
+import vn.ttdn.system.Nfc;
 
 /**
  * The directory file as a tree (docs/directory-format.md), read entry by entry so that every
@@ -51,7 +52,7 @@ final class DirectoryFileCodec {
         List<InputProblem> problems = new ArrayList<>();
         JsonNode root;
         try {
-            root = YAML.readTree(content);
+            root = YAML.readTree(Nfc.ofUtf8(content));
         } catch (IOException e) {
             problems.add(InputProblem.of("", "directory.notYaml", "not a YAML or JSON file: " + e.getMessage()));
             return new Parsed(new DirectoryFile(List.of(), List.of()), problems);

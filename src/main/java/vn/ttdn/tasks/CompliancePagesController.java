@@ -90,7 +90,7 @@ class CompliancePagesController {
         data.put("bodies", word("compliance.chart.bodiesAxis"));
         data.put("rate", word("compliance.chart.rateAxis"));
         try {
-            return json.writeValueAsString(data).replace("</", "<\\/");
+            return json.writeValueAsString(data).replace("<", "\\u003c");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

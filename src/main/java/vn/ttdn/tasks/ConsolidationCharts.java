@@ -91,7 +91,7 @@ class ConsolidationCharts {
     /** JSON safe inside a script element: no "</" can close it. */
     private String write(Object value) {
         try {
-            return json.writeValueAsString(value).replace("</", "<\\/");
+            return json.writeValueAsString(value).replace("<", "\\u003c");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -72,6 +72,76 @@ class AttachmentsTest {
         assertThat(count(planId)).isZero();
     }
 
+    /**
+     * Issue 11, hostile uploads: the type is read from the content, not the name; a DOCX whose parts would
+     * unpack a thousandfold, one of more than 10,000 parts, one that declares a DTD with an external entity
+     * are refused with their problem, nothing kept; a name typed in NFD is kept in NFC.
+     */
+    @Test
+    void theTypeComesFromTheContentAndZipBombsEntitiesAndPartsBeyondTheBoundAreRefused() throws Exception {
+        long planId = chain.importSeed(SeedPlans.QUANG_NGAI, "QNG-ATTACH-HOSTILE");
+
+        Answer textAsPdf = upload(planId, "to-trinh.pdf", "<html><script>alert(1)</script>".getBytes(
+                StandardCharsets.UTF_8), QNG.drafter());
+        assertThat(textAsPdf.status()).isEqualTo(400);
+        assertThat(textAsPdf.body().path("errors").get(0).path("code").asText()).isEqualTo("attachment.type");
+        Answer zipAsDocx = upload(planId, "du-thao.docx", zip("readme.txt", "không phải văn bản"), QNG.drafter());
+        assertThat(zipAsDocx.status()).isEqualTo(400);
+        assertThat(zipAsDocx.body().path("errors").get(0).path("code").asText()).isEqualTo("attachment.type");
+
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bomb)) {
+            zip.putNextEntry(new ZipEntry("word/document.xml"));
+            zip.write("<w:document/>".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("word/media/zeros.bin"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 64; i++) {
+                zip.write(zeros);
+            }
+        }
+        assertThat(bomb.size()).as("64 MB of zeros, packed").isLessThan(1024 * 1024);
+        Answer bombed = upload(planId, "bom.docx", bomb.toByteArray(), QNG.drafter());
+        assertThat(bombed.status()).isEqualTo(400);
+        assertThat(bombed.body().path("errors").get(0).path("code").asText()).isEqualTo("attachment.zipBomb");
+        assertThat(bombed.body().path("errors").get(0).path("message").asText()).contains("200 MB");
+
+        ByteArrayOutputStream many = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(many)) {
+            zip.putNextEntry(new ZipEntry("word/document.xml"));
+            zip.write("<w:document/>".getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < Attachments.MAX_PARTS; i++) {
+                zip.putNextEntry(new ZipEntry("word/p" + i + ".xml"));
+            }
+        }
+        Answer parts = upload(planId, "nhieu-phan.docx", many.toByteArray(), QNG.drafter());
+        assertThat(parts.status()).isEqualTo(400);
+        assertThat(parts.body().path("errors").get(0).path("code").asText()).isEqualTo("attachment.zipParts");
+
+        Answer entity = upload(planId, "xxe.docx", zip("word/document.xml", "<?xml version=\"1.0\"?>"
+                + "<!DOCTYPE w [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><w:document>&xxe;</w:document>"),
+                QNG.drafter());
+        assertThat(entity.status()).isEqualTo(400);
+        assertThat(entity.body().path("errors").get(0).path("code").asText()).isEqualTo("attachment.doctype");
+        assertThat(count(planId)).as("nothing kept").isZero();
+
+        String nfd = java.text.Normalizer.normalize("Tờ trình số 45 – Quảng Ngãi.docx", java.text.Normalizer.Form.NFD);
+        Answer named = upload(planId, nfd, docx(), QNG.drafter());
+        assertThat(named.status()).isEqualTo(201);
+        String kept = db.jdbc().queryForObject("select file_name from ttdn.attachment where plan_id = ?", String.class,
+                planId);
+        assertThat(kept).isEqualTo("Tờ trình số 45 – Quảng Ngãi.docx").isNotEqualTo(nfd);
+        assertThat(java.text.Normalizer.isNormalized(kept, java.text.Normalizer.Form.NFC)).isTrue();
+    }
+
+    private static byte[] zip(String name, String text) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry(name));
+            zip.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+
     private Answer upload(long planId, String name, byte[] content, String user) throws Exception {
         return chain.send(MockMvcRequestBuilders.multipart("/api/plans/" + planId + "/attachments")
                 .file(new MockMultipartFile("file", name, "application/octet-stream", content)), user);

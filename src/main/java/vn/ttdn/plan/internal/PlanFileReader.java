@@ -26,6 +26,7 @@ import vn.ttdn.plan.PlanFile;
 import vn.ttdn.plan.Timeline;
 import vn.ttdn.system.InputProblem;
 import vn.ttdn.system.InvalidInputException;
+import vn.ttdn.system.Nfc;
 
 /**
  * Turns the bytes of a plan file into a {@link PlanFile}: YAML (or JSON), then the JSON Schema,
@@ -99,7 +100,7 @@ public class PlanFileReader {
     private JsonNode parse(byte[] content) {
         JsonNode tree;
         try {
-            tree = yaml.readTree(content);
+            tree = yaml.readTree(Nfc.ofUtf8(content));
         } catch (JsonProcessingException e) {
             var location = e.getLocation();
             InputProblem problem = location == null

@@ -148,7 +148,8 @@ class ModelerDeploymentIT {
     }
 
     private String firstTask(long planId) throws Exception {
-        for (JsonNode task : json.readTree(web.getAs("/api/tasks", "cv.stttt.qng", "demo").body())) {
+        for (JsonNode task : json.readTree(web.getAs("/api/tasks?plan=" + planId, "cv.stttt.qng", "demo").body())
+                .path("items")) {
             if (task.path("planId").asLong() == planId && task.path("taskKey").asText().equals("userTask_draftSubmission")) {
                 return task.path("id").asText();
             }

@@ -174,7 +174,7 @@ class ProductionJarIT {
 
         void act(String taskKey, String person, Map<String, Object> values) throws Exception {
             String password = passwords.get(person);
-            JsonNode inbox = ok(web.getAs("/api/tasks", person, password));
+            JsonNode inbox = ok(web.getAs("/api/tasks?plan=" + planId, person, password)).path("items");
             List<String> ids = Stream.iterate(0, i -> i < inbox.size(), i -> i + 1).map(inbox::get)
                     .filter(t -> t.path("planId").asLong() == planId && t.path("taskKey").asText().equals(taskKey))
                     .map(t -> t.path("id").asText()).toList();

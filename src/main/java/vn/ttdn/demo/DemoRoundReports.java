@@ -25,6 +25,7 @@ import vn.ttdn.reporting.RoundView;
 import vn.ttdn.reporting.Rounds;
 import vn.ttdn.security.CurrentUser;
 import vn.ttdn.workflow.RoundProcess;
+import vn.ttdn.workflow.TaskFilter;
 import vn.ttdn.workflow.TaskView;
 import vn.ttdn.workflow.WorkflowTasks;
 
@@ -198,8 +199,9 @@ class DemoRoundReports {
     private TaskView await(CurrentUser user, long planId, String taskKey, String body) {
         Instant until = Instant.now().plus(PATIENCE);
         while (Instant.now().isBefore(until)) {
-            Optional<TaskView> task = tasks.list(user, WorkflowTasks.Scope.ALL_MINE).stream()
-                    .filter(t -> t.planId() == planId && taskKey.equals(t.taskKey()) && body.equals(t.bodyCode()))
+            Optional<TaskView> task = tasks.list(user, WorkflowTasks.Scope.ALL_MINE,
+                            TaskFilter.plan(planId).step(taskKey)).stream()
+                    .filter(t -> body.equals(t.bodyCode()))
                     .findFirst();
             if (task.isPresent()) {
                 return task.get();

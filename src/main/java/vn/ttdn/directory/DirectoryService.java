@@ -228,6 +228,24 @@ public class DirectoryService {
                 .map(PersonEntity::getEmail).distinct().sorted().toList();
     }
 
+    /** The full names of these people (those that exist), by username, in one query (for lists). */
+    public Map<String, String> fullNames(Collection<String> usernames) {
+        Map<String, String> names = new HashMap<>();
+        if (!usernames.isEmpty()) {
+            people.findFullNames(Set.copyOf(usernames)).forEach(row -> names.put((String) row[0], (String) row[1]));
+        }
+        return names;
+    }
+
+    /** The names of these bodies (those that exist), by code, in one query (for lists). */
+    public Map<String, String> bodyNames(Collection<String> codes) {
+        Map<String, String> names = new HashMap<>();
+        if (!codes.isEmpty()) {
+            bodies.findNames(Set.copyOf(codes)).forEach(row -> names.put((String) row[0], (String) row[1]));
+        }
+        return names;
+    }
+
     /** These people (those that exist), in one query. */
     public List<PersonView> people(Collection<String> usernames) {
         if (usernames.isEmpty()) {

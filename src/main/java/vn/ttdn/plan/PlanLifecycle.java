@@ -112,6 +112,23 @@ public class PlanLifecycle {
         return labels;
     }
 
+    /**
+     * The ids of the plans whose code or title holds this text, whatever its case (the inbox's filter
+     * by plan); the plans' labels only are read.
+     */
+    @Transactional(readOnly = true)
+    public Set<Long> idsMatching(String text) {
+        String wanted = text.trim().toLowerCase(java.util.Locale.ROOT);
+        Set<Long> ids = new java.util.HashSet<>();
+        for (Object[] label : plans.findAllLabels()) {
+            if (((String) label[1]).toLowerCase(java.util.Locale.ROOT).contains(wanted)
+                    || ((String) label[2]).toLowerCase(java.util.Locale.ROOT).contains(wanted)) {
+                ids.add(((Number) label[0]).longValue());
+            }
+        }
+        return ids;
+    }
+
     /** The plan as a plan file (YAML), to keep with a Tờ trình version. */
     @Transactional(readOnly = true)
     public String snapshot(long planId) {

@@ -16,6 +16,7 @@ import vn.ttdn.system.InputProblem;
 import vn.ttdn.system.InvalidInputException;
 import vn.ttdn.system.ProblemMessages;
 import vn.ttdn.workflow.AmendmentProcess;
+import vn.ttdn.workflow.TaskFilter;
 import vn.ttdn.workflow.TaskView;
 import vn.ttdn.workflow.WorkflowTasks;
 
@@ -73,8 +74,8 @@ class AmendmentPagesController {
             redirect.addFlashAttribute("amendmentError", problems.describe(e, VI));
             return "redirect:/ke-hoach/" + id + SECTION;
         }
-        String first = tasks.list(user, WorkflowTasks.Scope.MINE).stream()
-                .filter(t -> t.planId() == id && "userTask_prepareAmendment".equals(t.taskKey()))
+        String first = tasks.list(user, WorkflowTasks.Scope.MINE,
+                        TaskFilter.plan(id).step("userTask_prepareAmendment")).stream()
                 .map(TaskView::id).findFirst().orElse(null);
         redirect.addFlashAttribute("notice", "amendments.started");
         return first == null ? "redirect:/ke-hoach/" + id + SECTION : "redirect:/viec/" + first;

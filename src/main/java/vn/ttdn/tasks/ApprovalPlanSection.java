@@ -10,6 +10,7 @@ import vn.ttdn.plan.PlanPageSection;
 import vn.ttdn.plan.PlanStatus;
 import vn.ttdn.security.CurrentUser;
 import vn.ttdn.workflow.ApprovalProcess;
+import vn.ttdn.workflow.TaskFilter;
 import vn.ttdn.workflow.TaskView;
 import vn.ttdn.workflow.WorkflowTasks;
 
@@ -43,8 +44,8 @@ class ApprovalPlanSection implements PlanPageSection {
         boolean canStart = !running && plan.status() == PlanStatus.DRAFT && user.hasRole(Role.OFFICER)
                 && plan.consolidatingBody().code().equals(user.bodyCode());
         ApprovalRecord record = approvals.record(plan.id());
-        List<TaskView> mine = running ? tasks.list(user, WorkflowTasks.Scope.ALL_MINE).stream()
-                .filter(t -> t.planId() == plan.id() && t.isApproval()).toList() : List.of();
+        List<TaskView> mine = running ? tasks.list(user, WorkflowTasks.Scope.ALL_MINE,
+                TaskFilter.plan(plan.id()).process("plan-approval")) : List.of();
         boolean imported = !running && plan.status() == PlanStatus.ISSUED && record.steps().isEmpty();
         model.addAttribute("approvalPanel", new Panel(running, canStart, !record.steps().isEmpty(), imported, record,
                 mine));

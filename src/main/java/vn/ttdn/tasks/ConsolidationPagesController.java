@@ -10,6 +10,7 @@ import vn.ttdn.reporting.Consolidation;
 import vn.ttdn.reporting.Consolidations;
 import vn.ttdn.security.CurrentUser;
 import vn.ttdn.workflow.RoundProcess;
+import vn.ttdn.workflow.TaskFilter;
 import vn.ttdn.workflow.TaskView;
 import vn.ttdn.workflow.WorkflowTasks;
 
@@ -44,9 +45,8 @@ class ConsolidationPagesController {
                 .filter(s -> s.kind() == vn.ttdn.reporting.RoundKind.YEARLY || s.roundId() == id).toList();
         model.addAttribute("chartWords", charts.words(Arrays.asList(Consolidation.Status.values())));
         model.addAttribute("chartData", charts.data(c, years));
-        List<TaskView> open = tasks.list(user, WorkflowTasks.Scope.ALL_MINE).stream()
-                .filter(t -> "round-consolidation".equals(t.processKey()) && Long.valueOf(id).equals(t.roundId()))
-                .toList();
+        List<TaskView> open = tasks.list(user, WorkflowTasks.Scope.ALL_MINE,
+                TaskFilter.round(id).process("round-consolidation"));
         model.addAttribute("task", open.isEmpty() ? null : open.get(0));
         return "rounds/consolidation";
     }

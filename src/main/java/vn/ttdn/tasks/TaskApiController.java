@@ -11,11 +11,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.ttdn.security.CurrentUser;
 import vn.ttdn.workflow.TaskForm;
+import vn.ttdn.workflow.TaskPage;
 import vn.ttdn.workflow.TaskView;
 import vn.ttdn.workflow.WorkflowTasks;
 
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 @RestController
@@ -30,10 +29,16 @@ class TaskApiController {
     }
 
     @GetMapping
-    @Operation(summary = "The caller's tasks: scope=mine (assigned), groups (offered to their groups), "
-            + "all (both, the default) or every (supervisors)")
-    List<TaskView> list(@RequestParam(defaultValue = "all") String scope, CurrentUser user) {
-        return tasks.list(user, scope(scope));
+    @Operation(summary = "A page of the caller's tasks: scope=mine (assigned), groups (offered to their groups), "
+            + "all (both, the default) or every (supervisors); plan and round narrow it to a plan's or a round's "
+            + "tasks (ids). The earliest due first (those without a due date last), then the oldest. Answers "
+            + "{page, size, total, items: [task]}; page counts from 0, size 1 to 200 (50); a bad parameter: 400 "
+            + "with every problem")
+    TaskPage list(@RequestParam(required = false) String scope, @RequestParam(required = false) String plan,
+                  @RequestParam(required = false) String round, @RequestParam(required = false) String page,
+                  @RequestParam(required = false) String size, CurrentUser user) {
+        TaskQuery query = TaskQuery.read(scope, plan, round, page, size).orRefuse();
+        return tasks.page(user, query.scope(), query.filter(), query.page(), query.size());
     }
 
     @GetMapping("/{id}")
@@ -68,12 +73,4 @@ class TaskApiController {
         return Map.of("completed", id);
     }
 
-    static WorkflowTasks.Scope scope(String scope) {
-        return switch (scope.toLowerCase(Locale.ROOT)) {
-            case "mine" -> WorkflowTasks.Scope.MINE;
-            case "groups" -> WorkflowTasks.Scope.GROUPS;
-            case "every" -> WorkflowTasks.Scope.EVERY;
-            default -> WorkflowTasks.Scope.ALL_MINE;
-        };
-    }
 }

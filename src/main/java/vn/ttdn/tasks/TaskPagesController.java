@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.ttdn.approval.Approvals;
 import vn.ttdn.approval.Attachments;
 import vn.ttdn.approval.Notifications;
+import vn.ttdn.plan.PlanLifecycle;
 import vn.ttdn.plan.PlanService;
 import vn.ttdn.reporting.Reports;
 import vn.ttdn.security.CurrentUser;
@@ -23,6 +24,8 @@ import vn.ttdn.system.InvalidInputException;
 import vn.ttdn.system.NotFoundException;
 import vn.ttdn.system.ProblemMessages;
 import vn.ttdn.workflow.ApprovalProcess;
+import vn.ttdn.workflow.TaskFilter;
+import vn.ttdn.workflow.TaskPage;
 import vn.ttdn.workflow.TaskView;
 import vn.ttdn.workflow.WorkflowTasks;
 
@@ -52,10 +55,12 @@ class TaskPagesController {
     private final Reports reports;
 
     private final vn.ttdn.reporting.Consolidations consolidations;
+    private final PlanLifecycle planIds;
 
     TaskPagesController(WorkflowTasks tasks, ApprovalProcess process, Approvals approvals, Attachments attachments,
                         Notifications notifications, PlanService plans, ProblemMessages problems, Reports reports,
-                        vn.ttdn.reporting.Consolidations consolidations) {
+                        vn.ttdn.reporting.Consolidations consolidations, PlanLifecycle planIds) {
+        this.planIds = planIds;
         this.consolidations = consolidations;
         this.reports = reports;
         this.tasks = tasks;
@@ -67,20 +72,54 @@ class TaskPagesController {
         this.problems = problems;
     }
 
+    /**
+     * The inbox, a page at a time ({@link WorkflowTasks#DEFAULT_PAGE_SIZE} tasks unless {@code size} says
+     * otherwise): the scope, the plan (its code or title holding the text) and the page (counting from 0)
+     * as query parameters. A page, a size or a scope that is not one shows the first page of the default
+     * scope and size, saying why.
+     */
     @GetMapping("/viec")
     String inbox(@RequestParam(defaultValue = "all") String scope, @RequestParam(required = false) String plan,
+                 @RequestParam(required = false) String page, @RequestParam(required = false) String size,
                  CurrentUser user, Model model) {
-        List<TaskView> found = tasks.list(user, TaskApiController.scope(scope));
-        if (plan != null && !plan.isBlank()) {
-            String wanted = plan.trim().toLowerCase(Locale.ROOT);
-            found = found.stream().filter(t -> t.planCode().toLowerCase(Locale.ROOT).contains(wanted)
-                    || t.planTitle().toLowerCase(Locale.ROOT).contains(wanted)).toList();
+        TaskQuery query = TaskQuery.read(scope, null, null, page, size);
+        if (!query.problems().isEmpty()) {
+            model.addAttribute("error", String.join(" ", query.problems().stream()
+                    .map(p -> problems.describe(p, VI)).toList()));
+            query = TaskQuery.read(query.problems().stream().anyMatch(p -> "scope".equals(p.path())) ? null : scope,
+                    null, null, null, null);
         }
-        model.addAttribute("tasks", found);
-        model.addAttribute("scope", scope);
-        model.addAttribute("planFilter", plan);
+        String planFilter = plan == null || plan.isBlank() ? null : plan.trim();
+        TaskFilter filter = planFilter == null ? TaskFilter.NONE : TaskFilter.NONE.plans(planIds.idsMatching(planFilter));
+        TaskPage found = tasks.page(user, query.scope(), filter, query.page(), query.size());
+        model.addAttribute("list", found);
+        model.addAttribute("tasks", found.items());
+        model.addAttribute("scope", TaskQuery.name(query.scope()));
+        model.addAttribute("planFilter", planFilter);
+        Integer sizeAsked = query.size() == WorkflowTasks.DEFAULT_PAGE_SIZE ? null : query.size();
+        model.addAttribute("size", sizeAsked);
+        model.addAttribute("previousPage", found.page() > 0 ? inboxLink(query.scope(), planFilter, sizeAsked,
+                Math.min(found.page(), found.pages()) - 1) : null);
+        model.addAttribute("nextPage", found.hasNext() ? inboxLink(query.scope(), planFilter, sizeAsked, found.page() + 1)
+                : null);
         model.addAttribute("now", Instant.now());
         return "tasks/inbox";
+    }
+
+    /** The inbox's address with these parameters, those left out (null, the first page) not written. */
+    private static String inboxLink(WorkflowTasks.Scope scope, String plan, Integer size, int page) {
+        org.springframework.web.util.UriComponentsBuilder link = org.springframework.web.util.UriComponentsBuilder
+                .fromPath("/viec").queryParam("scope", TaskQuery.name(scope));
+        if (plan != null) {
+            link.queryParam("plan", plan);
+        }
+        if (size != null) {
+            link.queryParam("size", size);
+        }
+        if (page > 0) {
+            link.queryParam("page", page);
+        }
+        return link.encode().build().toUriString();
     }
 
     @GetMapping("/viec/{id}")
@@ -120,8 +159,7 @@ class TaskPagesController {
             redirect.addFlashAttribute("error", describe(e));
             return "redirect:/ke-hoach/" + id;
         }
-        String first = tasks.list(user, WorkflowTasks.Scope.MINE).stream().filter(t -> t.planId() == id)
-                .map(TaskView::id).findFirst().orElse(null);
+        String first = tasks.list(user, WorkflowTasks.Scope.MINE, TaskFilter.plan(id)).stream().map(TaskView::id).findFirst().orElse(null);
         redirect.addFlashAttribute("notice", "approval.started");
         return first == null ? "redirect:/viec" : "redirect:/viec/" + first;
     }

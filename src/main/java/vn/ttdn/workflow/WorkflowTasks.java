@@ -22,9 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.ttdn.directory.BodyView;
 import vn.ttdn.directory.DirectoryService;
-import vn.ttdn.directory.PersonView;
 import vn.ttdn.directory.Role;
 import vn.ttdn.plan.PlanLabel;
 import vn.ttdn.plan.PlanLifecycle;
@@ -39,9 +37,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +60,10 @@ import java.util.stream.Collectors;
 public class WorkflowTasks {
 
     private static final Logger log = LoggerFactory.getLogger(WorkflowTasks.class);
+
+    /** The inbox's page size unless asked otherwise, and the largest it gives. */
+    public static final int DEFAULT_PAGE_SIZE = 50;
+    public static final int MAX_PAGE_SIZE = 200;
 
     /** How often a completion that clashed with a parallel one is run again before giving up. */
     static final int ATTEMPTS = 5;
@@ -111,24 +111,49 @@ public class WorkflowTasks {
         this.transaction = new TransactionTemplate(transactions);
     }
 
+    /**
+     * A page of the person's tasks in the scope, narrowed by the filter, the earliest due first (those
+     * without a due date last), then the oldest: the page's rows and their count read in SQL
+     * ({@link InboxSql}), their plans, bodies and assignees' names in one query each for the page.
+     * {@code page} counts from 0; {@code size} is 1 to {@link #MAX_PAGE_SIZE}.
+     */
     @Transactional(readOnly = true)
-    public List<TaskView> list(CurrentUser user, Scope scope) {
-        List<String> groups = EngineGroups.of(user.roles(), user.bodyCode());
-        Map<String, Task> found = new LinkedHashMap<>();
-        if (scope == Scope.EVERY) {
-            if (!user.hasAnyRole(Role.SUPERVISOR, Role.ADMIN)) {
-                throw ForbiddenException.of("task.everyForbidden", "only supervisors list every task");
-            }
-            tasks.createTaskQuery().active().list().forEach(t -> found.put(t.getId(), t));
+    public TaskPage page(CurrentUser user, Scope scope, TaskFilter filter, int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page " + page + " of size " + size);
         }
-        if (scope == Scope.MINE || scope == Scope.ALL_MINE) {
-            tasks.createTaskQuery().taskAssignee(user.username()).active().list().forEach(t -> found.put(t.getId(), t));
+        if (scope == Scope.EVERY && !user.hasAnyRole(Role.SUPERVISOR, Role.ADMIN)) {
+            throw ForbiddenException.of("task.everyForbidden", "only supervisors list every task");
         }
-        if ((scope == Scope.GROUPS || scope == Scope.ALL_MINE) && !groups.isEmpty()) {
-            tasks.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks().active().list()
-                    .forEach(t -> found.put(t.getId(), t));
+        java.util.Optional<InboxSql> sql = InboxSql.of(user.username(), EngineGroups.of(user.roles(), user.bodyCode()),
+                scope, filter);
+        if (sql.isEmpty()) {
+            return new TaskPage(page, size, 0, List.of());
         }
-        return views(found.values());
+        InboxSql.Statement select = sql.get().tasks();
+        org.camunda.bpm.engine.task.NativeTaskQuery query = tasks.createNativeTaskQuery().sql(select.sql());
+        select.params().forEach(query::parameter);
+        List<Task> found = query.listPage(page * size, size);
+        long total;
+        if (found.size() < size && (!found.isEmpty() || page == 0)) {
+            // the last page: what came before it and what it holds
+            total = (long) page * size + found.size();
+        } else {
+            InboxSql.Statement count = sql.get().count();
+            org.camunda.bpm.engine.task.NativeTaskQuery counting = tasks.createNativeTaskQuery().sql(count.sql());
+            count.params().forEach(counting::parameter);
+            total = counting.count();
+        }
+        return new TaskPage(page, size, total, views(found));
+    }
+
+    /**
+     * The person's tasks in the scope that the filter narrows to (a plan's, a round's, a step's), in the
+     * inbox's order: at most {@link #MAX_PAGE_SIZE}, the first page of that size.
+     */
+    @Transactional(readOnly = true)
+    public List<TaskView> list(CurrentUser user, Scope scope, TaskFilter filter) {
+        return page(user, scope, filter, 0, MAX_PAGE_SIZE).items();
     }
 
     @Transactional(readOnly = true)
@@ -325,7 +350,10 @@ public class WorkflowTasks {
         return views(List.of(task)).stream().findFirst().orElseThrow(WorkflowTasks::completedByOther);
     }
 
-    /** Views of several tasks, reading their variables, plans, bodies and assignees in one query each. */
+    /**
+     * Views of several tasks, in the order given, reading their variables, plans, bodies and assignees
+     * in one query each (and the bodies an ended body's successors stand for, one per process).
+     */
     private List<TaskView> views(Collection<Task> found) {
         if (found.isEmpty()) {
             return List.of();
@@ -340,7 +368,7 @@ public class WorkflowTasks {
                 bodyOf.put(t.getId(), rulesOf(t).body(c));
             }
         }
-        Map<String, BodyView> bodies = directory.bodies(bodyOf.values().stream().filter(Objects::nonNull)
+        Map<String, String> bodies = directory.bodyNames(bodyOf.values().stream().filter(Objects::nonNull)
                 .collect(Collectors.toSet()));
         Map<String, String> standsFor = new HashMap<>();
         Map<TaskRules, List<TaskContext>> byRules = new HashMap<>();
@@ -350,9 +378,8 @@ public class WorkflowTasks {
             }
         }
         byRules.forEach((rule, list) -> standsFor.putAll(rule.standsFor(list)));
-        Map<String, String> names = new HashMap<>();
-        directory.people(found.stream().map(Task::getAssignee).filter(Objects::nonNull).collect(Collectors.toSet()))
-                .forEach(p -> names.put(p.username(), p.fullName()));
+        Map<String, String> names = directory.fullNames(found.stream().map(Task::getAssignee).filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
         List<TaskView> views = new ArrayList<>();
         for (Task t : found) {
             TaskContext c = contexts.get(t.getId());
@@ -363,14 +390,12 @@ public class WorkflowTasks {
             String body = bodyOf.get(t.getId());
             Object round = c.variables().get(ReportRound.ROUND_ID);
             views.add(new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), processKey(t.getProcessDefinitionId()),
-                    c.planId(), plan.code(), plan.title(), body, bodies.containsKey(body) ? bodies.get(body).name() : body,
+                    c.planId(), plan.code(), plan.title(), body, bodies.getOrDefault(body, body),
                     standsFor.get(t.getId()), round == null ? null : ((Number) round).longValue(),
                     t.getCreateTime().toInstant(), t.getDueDate() == null ? null : t.getDueDate().toInstant(),
                     t.getAssignee(), t.getAssignee() == null ? null : names.getOrDefault(t.getAssignee(), t.getAssignee()),
                     c.string(PlanApproval.CONSULTED_BODY), t.getProcessInstanceId()));
         }
-        views.sort(Comparator.comparing(TaskView::due, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(TaskView::created));
         return views;
     }
 

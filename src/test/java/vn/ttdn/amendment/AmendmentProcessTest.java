@@ -489,7 +489,7 @@ class AmendmentProcessTest {
     /** The content of the (only) task the body's report form opens with in that round. */
     private String draftContent(long planId, long roundId, String body, String officer) throws Exception {
         String id = null;
-        for (JsonNode t : Chain.ok(chain.get("/api/tasks", officer)).body()) {
+        for (JsonNode t : Chain.ok(chain.get("/api/tasks?round=" + roundId, officer)).body().path("items")) {
             if (t.path("roundId").asLong() == roundId && t.path("bodyCode").asText().equals(body)
                     && t.path("taskKey").asText().equals("userTask_draftReport")) {
                 id = t.path("id").asText();

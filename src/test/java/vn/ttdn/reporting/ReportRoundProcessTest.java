@@ -72,7 +72,7 @@ class ReportRoundProcessTest {
         assertThat(instance).isWaitingAt("callActivity_agencyReports")
                 .hasPassedInOrder("startEvent_roundScheduled", "timer_roundOpens", "serviceTask_openRound");
         // and the inbox says whom the UBND reports for
-        assertThat(Chain.ok(chain.get("/api/tasks", "cv.qng-ubnd")).body().findValuesAsText("bodyReplaces"))
+        assertThat(Chain.ok(chain.get("/api/tasks?round=" + roundId, "cv.qng-ubnd")).body().findValuesAsText("bodyReplaces"))
                 .anyMatch(name -> name.startsWith("Ủy ban nhân dân các huyện"));
 
         // when the Sở LĐTBXH reports straight through

@@ -97,10 +97,10 @@ public class Chain {
     }
 
     public List<String> tasks(long planId, String taskKey, String username) throws Exception {
-        Answer answer = get("/api/tasks", username);
+        Answer answer = get("/api/tasks?plan=" + planId + "&size=200", username);
         ok(answer);
         java.util.ArrayList<String> ids = new java.util.ArrayList<>();
-        for (JsonNode t : answer.body()) {
+        for (JsonNode t : answer.body().path("items")) {
             if (t.path("planId").asLong() == planId && t.path("taskKey").asText().equals(taskKey)) {
                 ids.add(t.path("id").asText());
             }

@@ -137,7 +137,7 @@ public class RoundDriver {
     /** The id of the open task with this key on the body's report, as the user's inbox lists it. */
     public String task(long planId, String taskKey, String body, String user) throws Exception {
         List<String> ids = new ArrayList<>();
-        for (JsonNode t : Chain.ok(chain.get("/api/tasks", user)).body()) {
+        for (JsonNode t : Chain.ok(chain.get("/api/tasks?plan=" + planId + "&size=200", user)).body().path("items")) {
             if (t.path("planId").asLong() == planId && t.path("taskKey").asText().equals(taskKey)
                     && t.path("bodyCode").asText().equals(body)) {
                 ids.add(t.path("id").asText());

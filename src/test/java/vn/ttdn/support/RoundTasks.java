@@ -18,7 +18,8 @@ public final class RoundTasks {
         String[] id = {null};
         browser.until(d -> {
             try {
-                for (JsonNode t : json.readTree(api.getAs("/api/tasks", user, "demo").body())) {
+                for (JsonNode t : json.readTree(api.getAs("/api/tasks?round=" + roundId, user, "demo").body())
+                        .path("items")) {
                     if (t.path("roundId").asLong() == roundId && t.path("taskKey").asText().equals(taskKey)
                             && t.path("bodyCode").asText().equals(body)) {
                         id[0] = t.path("id").asText();

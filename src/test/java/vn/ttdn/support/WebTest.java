@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Import;
 // and fire timers by executing their jobs with the engine clock set, never by waiting.
 @SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
 @AutoConfigureMockMvc
-@Import({Db.class, WebTest.Beans.class})
+@Import({Db.class, WebTest.Beans.class, Statements.class})
 public @interface WebTest {
 
     /** The fixtures every web test may inject. */

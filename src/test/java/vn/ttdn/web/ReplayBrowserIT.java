@@ -120,7 +120,7 @@ class ReplayBrowserIT {
     private void act(WebClient web, long planId, String taskKey, String user, Map<String, Object> values)
             throws Exception {
         String id = null;
-        for (JsonNode t : read(web.getAs("/api/tasks", user, "demo"))) {
+        for (JsonNode t : read(web.getAs("/api/tasks?plan=" + planId, user, "demo")).path("items")) {
             if (t.path("planId").asLong() == planId && t.path("taskKey").asText().equals(taskKey)) {
                 id = t.path("id").asText();
             }

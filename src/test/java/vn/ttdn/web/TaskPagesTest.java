@@ -30,11 +30,11 @@ class TaskPagesTest {
         chain.act(planId, "userTask_draftSubmission", QNG.drafter(), Chain.TO_TRINH);
         String id = chain.task(planId, "userTask_directorApproval", QNG.director());
 
-        Document inbox = pages.page("/viec", QNG.director());
+        Document inbox = pages.page("/viec?plan=QNG-PAGES-INBOX", QNG.director());
         assertThat(inbox.getElementById("task-" + id).attr("data-plan-code")).isEqualTo("QNG-PAGES-INBOX");
         assertThat(inbox.getElementById("task-" + id).text()).contains("Lãnh đạo cơ quan chủ trì ký Tờ trình",
                 "Chưa ai nhận");
-        assertThat(pages.page("/viec", QNG.reviewer()).getElementById("task-" + id)).isNull();
+        assertThat(pages.page("/viec?plan=QNG-PAGES-INBOX", QNG.reviewer()).getElementById("task-" + id)).isNull();
 
         Document task = pages.page("/viec/" + id, QNG.director());
         assertThat(task.getElementById("task-claim")).isNotNull();

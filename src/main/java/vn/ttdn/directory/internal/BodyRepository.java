@@ -7,6 +7,10 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface BodyRepository extends JpaRepository<BodyEntity, String> {
 
+    /** The code and name of each of these bodies, and nothing else of them. */
+    @Query("select b.code, b.name from BodyEntity b where b.code in :codes")
+    List<Object[]> findNames(Collection<String> codes);
+
     @Query("select b.code from BodyEntity b where b.code in :codes")
     List<String> findExistingCodes(Collection<String> codes);
 

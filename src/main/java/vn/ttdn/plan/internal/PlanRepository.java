@@ -15,6 +15,10 @@ public interface PlanRepository extends JpaRepository<PlanEntity, Long> {
 
     List<PlanEntity> findAllByOrderByCode();
 
+    /** Every plan's id, code and title, and nothing else of it. */
+    @Query("select p.id, p.code, p.title from PlanEntity p")
+    List<Object[]> findAllLabels();
+
     /**
      * The plans that name any of these bodies: as issuer, consolidating body, report receiver or
      * addressee, lead or cooperating body of a task, or recipient.

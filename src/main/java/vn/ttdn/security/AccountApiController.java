@@ -2,9 +2,11 @@ package vn.ttdn.security;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,10 +15,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.ttdn.directory.Accounts;
+import vn.ttdn.directory.ApiTokens;
+import vn.ttdn.system.ForbiddenException;
 import vn.ttdn.directory.Role;
 
 /**
- * Accounts over the API: the signed-in person's own (who am I, change my password) and, for
+ * Accounts over the API: the signed-in person's own (who am I, change my password, personal API
+ * tokens) and, for
  * administrators, another person's password and standing. A change applies to the person's
  * sessions at their next request.
  */
@@ -26,9 +31,11 @@ import vn.ttdn.directory.Role;
 class AccountApiController {
 
     private final Accounts accounts;
+    private final ApiTokens tokens;
 
-    AccountApiController(Accounts accounts) {
+    AccountApiController(Accounts accounts, ApiTokens tokens) {
         this.accounts = accounts;
+        this.tokens = tokens;
     }
 
     @GetMapping("/account")
@@ -68,6 +75,33 @@ class AccountApiController {
     @Operation(summary = "Activate a deactivated person again (administrators)")
     void activate(@PathVariable String username, CurrentUser user) {
         accounts.activate(username, user.username());
+    }
+
+    @GetMapping("/account/tokens")
+    @Operation(summary = "One's own personal API tokens (never their text): name, made, last used, expiry")
+    List<ApiTokens.TokenView> tokens(CurrentUser user) {
+        return tokens.list(user.username());
+    }
+
+    @PostMapping("/account/tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Make a personal API token (body {name, expiresInDays?}, 90 days unless told, at most 366); "
+            + "its text is in this answer only. Signed in with a password or the session, not with a token")
+    ApiTokens.Created createToken(@RequestBody NewToken body, CurrentUser user, HttpServletRequest request) {
+        if (request.getAttribute(ApiTokenFilter.TOKEN_ID) != null) {
+            throw ForbiddenException.of("token.notWithToken", "A token cannot make tokens: sign in with your password");
+        }
+        return tokens.create(user.username(), body.name(), body.expiresInDays());
+    }
+
+    @DeleteMapping("/account/tokens/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Revoke one of one's own API tokens; 404 for any other id")
+    void revokeToken(@PathVariable long id, CurrentUser user) {
+        tokens.revoke(user.username(), id);
+    }
+
+    record NewToken(String name, Integer expiresInDays) {
     }
 
     record Me(String username, String fullName, String bodyCode, List<Role> roles, boolean mustChangePassword) {

@@ -25,6 +25,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -35,13 +36,15 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import vn.ttdn.directory.Accounts;
+import vn.ttdn.directory.ApiTokens;
 import vn.ttdn.directory.DirectoryService;
 import vn.ttdn.directory.Role;
 import vn.ttdn.system.InputProblem;
 import vn.ttdn.system.ProblemMessages;
 
 /**
- * Three doors. {@code /api/**}: HTTP Basic for scripts or the page session for the browser.
+ * Three doors. {@code /api/**}: HTTP Basic or a personal API token ({@link ApiTokenFilter}) for
+ * scripts, or the page session for the browser.
  * {@code /engine-rest/**} and {@code /camunda/**}: the engine's own REST API and webapps, for
  * administrators only; of the REST API only what Camunda Modeler calls to deploy (its version and
  * connection checks, the deployment), the rest refused to everyone: its queries evaluate
@@ -74,17 +77,19 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, UserDetailsService users, AuthenticationManager signIn)
-            throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, UserDetailsService users, AuthenticationManager signIn,
+                                    ApiTokens tokens) throws Exception {
         return http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/v3/api-docs/**")))
                 .authenticationManager(signIn)
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(jsonUnauthorized()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(jsonUnauthorized()))
+                // a personal API token (Bearer) signs in this request only, without a session
+                .addFilterBefore(new ApiTokenFilter(tokens, users, problems), BasicAuthenticationFilter.class)
                 .addFilterBefore(accountState(AccountStateFilter.Door.API, users), AuthorizationFilter.class)
-                // Scripts sign every request with Basic and have no session to forge; the browser's
-                // calls ride on the session and must carry the CSRF token.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(BASIC_AUTH))
+                // Scripts sign every request with Basic or a token and have no session to forge; the
+                // browser's calls ride on the session and must carry the CSRF token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(BASIC_AUTH, ApiTokenFilter.CARRIES_TOKEN))
                 .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(API_POLICY)))
                 .build();
     }

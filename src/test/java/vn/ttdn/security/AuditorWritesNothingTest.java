@@ -44,7 +44,9 @@ class AuditorWritesNothingTest {
     @Autowired
     vn.ttdn.audit.AuditSealer sealer;
 
-    private static final java.util.Set<String> EVERYONES = java.util.Set.of("/api/account/password");
+    /** One's own password and personal API tokens: the writes everybody has on their own account. */
+    private static final java.util.Set<String> EVERYONES = java.util.Set.of("/api/account/password",
+            "/api/account/tokens", "/api/account/tokens/{id}");
 
     @Test
     void everyWriteOfTheApiIsRefusedToAnAuditorAndChangesNothing() throws Exception {
@@ -63,33 +65,45 @@ class AuditorWritesNothingTest {
                 "rounds", String.valueOf(round),
                 "instances", jdbc.queryForList("select id_ from public.act_ru_execution where id_ = proc_inst_id_ limit 1",
                         String.class).stream().findFirst().orElse("none"));
+        // the auditor's personal API token: it acts as the auditor, read-only alike
+        String token = json.readTree(mvc.perform(MockMvcRequestBuilders.post("/api/account/tokens")
+                .with(httpBasic("kiemtoan", "demo")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"Kiểm tra\"}")).andReturn().getResponse().getContentAsString()).path("token").asText();
         sealer.sealAll();
         Map<String, Long> before = counts();
         List<String> answered = new ArrayList<>();
+        List<org.springframework.test.web.servlet.request.RequestPostProcessor> signIns = List.of(
+                httpBasic("kiemtoan", "demo"), request -> {
+                    request.addHeader("Authorization", "Bearer " + token);
+                    return request;
+                });
 
-        // when: the auditor tries each
-        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = it.next();
-            for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext(); ) {
-                String method = methods.next();
-                if (method.equals("get") || method.equals("parameters") || EVERYONES.contains(path.getKey())) {
-                    continue;
+        // when: the auditor tries each, with the password and with the token
+        for (var signIn : signIns) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> path = it.next();
+                for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext(); ) {
+                    String method = methods.next();
+                    if (method.equals("get") || method.equals("parameters") || EVERYONES.contains(path.getKey())) {
+                        continue;
+                    }
+                    String uri = fill(path.getKey(), ids);
+                    boolean multipart = path.getValue().path(method).path("requestBody").path("content")
+                            .has(MediaType.MULTIPART_FORM_DATA_VALUE);
+                    var request = multipart ? MockMvcRequestBuilders.multipart(uri).file(new org.springframework.mock.web
+                            .MockMultipartFile("file", "bao-cao.pdf", "application/pdf", "%PDF-1.4\n".getBytes()))
+                            : MockMvcRequestBuilders.request(HttpMethod.valueOf(method.toUpperCase()), uri)
+                            .contentType(MediaType.APPLICATION_JSON).content("{}");
+                    int status = mvc.perform(request.with(signIn).with(csrf()))
+                            .andReturn().getResponse().getStatus();
+                    answered.add(status + " " + method.toUpperCase() + " " + uri);
                 }
-                String uri = fill(path.getKey(), ids);
-                boolean multipart = path.getValue().path(method).path("requestBody").path("content")
-                        .has(MediaType.MULTIPART_FORM_DATA_VALUE);
-                var request = multipart ? MockMvcRequestBuilders.multipart(uri).file(new org.springframework.mock.web
-                        .MockMultipartFile("file", "bao-cao.pdf", "application/pdf", "%PDF-1.4\n".getBytes()))
-                        : MockMvcRequestBuilders.request(HttpMethod.valueOf(method.toUpperCase()), uri)
-                        .contentType(MediaType.APPLICATION_JSON).content("{}");
-                int status = mvc.perform(request.with(httpBasic("kiemtoan", "demo")).with(csrf()))
-                        .andReturn().getResponse().getStatus();
-                answered.add(status + " " + method.toUpperCase() + " " + uri);
             }
         }
 
         // then: refused, every one, and nothing written
-        assertThat(answered).hasSizeGreaterThan(30).allMatch(a -> a.startsWith("403 "), "refused with 403");
+        assertThat(token).startsWith("ttdn_");
+        assertThat(answered).hasSizeGreaterThan(60).allMatch(a -> a.startsWith("403 "), "refused with 403");
         assertThat(counts()).isEqualTo(before);
     }
 

@@ -128,6 +128,20 @@ class B1EngineBench {
             Anatomy anatomy = anatomy(rounds.get(0), province, raw);
             anatomy.bySteps().forEach((step, n) -> log.info("B1 anatomy {}: {} commits, {} statements, {} ms, {} ms in "
                     + "statements", step, n[0], n[1], n[2] / 1_000_000, n[3] / 1_000_000));
+            try (BareEngine.Worker w = peer.worker()) {
+                peerStatements = SqlCapture.during(() -> {
+                    try {
+                        for (int i = 1; i <= ANATOMY; i++) {
+                            w.run(PROVINCE, 900 + i, 999);
+                        }
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).stream().filter(x -> !x.sql().contains("ttdn.") && !x.sql().contains("pg_try_advisory")).count()
+                        / (double) ANATOMY;
+            }
+            log.info("B1 statements per lifecycle: application {}, bare engine {}", anatomy.statements() / ANATOMY,
+                    peerStatements);
             anatomy.slowest().forEach((sql, n) -> log.info("B1 slowest: {} times, {} ms: {}", n[0], n[1] / 1_000_000,
                     sql.length() > 300 ? sql.substring(0, 300) : sql));
             List<Run> runs = new ArrayList<>();
@@ -138,7 +152,7 @@ class B1EngineBench {
                 next += threads;
                 runs.add(run("bare engine", threads, PER_THREAD, List.of(), province, raw, peer));
             }
-            assertThat(peer.ended()).isEqualTo((long) (WARM_UP + PER_THREAD * (1 + 2 + 4)));
+            assertThat(peer.ended()).isEqualTo((long) (WARM_UP + ANATOMY + PER_THREAD * (1 + 2 + 4)));
             long received = jdbc.queryForObject("select count(*) from ttdn.round_body where state = 'RECEIVED'",
                     Long.class);
             assertThat(received).as("reports received").isEqualTo(WARM_UP + ANATOMY + PER_THREAD * (1 + 2 + 4));
@@ -221,6 +235,7 @@ class B1EngineBench {
     }
 
     static final int ANATOMY = 5;
+    private double peerStatements;
 
     /** What a lifecycle costs, step by step (over {@link #ANATOMY} of them): commits, statements, time. */
     record Anatomy(Map<String, long[]> bySteps, Map<String, Integer> statementsByTarget,
@@ -326,7 +341,8 @@ class B1EngineBench {
         anatomy.bySteps().forEach((step, n) -> md.append("| ").append(step).append(" | ").append(fmt(n[0] / (double) ANATOMY))
                 .append(" | ").append(fmt(n[1] / (double) ANATOMY)).append(" | ").append(fmt(n[2] / 1e6 / ANATOMY))
                 .append(" | ").append(fmt(n[3] / 1e6 / ANATOMY)).append(" |\n"));
-        md.append("\nIts statements (" + fmt(anatomy.statements() / (double) ANATOMY) + " a lifecycle) by what they "
+        md.append("\nIts statements: " + fmt(anatomy.statements() / (double) ANATOMY) + " a lifecycle, against "
+                + fmt(peerStatements) + " on the bare engine (the same lifecycle, mean of " + ANATOMY + "). By what they "
                 + "touch, per lifecycle:\n\n| statement | count |\n|---|---:|\n");
         anatomy.statementsByTarget().entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())

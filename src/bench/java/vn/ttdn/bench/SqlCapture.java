@@ -23,11 +23,22 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  */
 public class SqlCapture implements BeanPostProcessor {
 
-    /** One statement as sent: its text and its parameters by position (null for SQL NULL). */
-    public record Sent(String sql, Map<Integer, Object> params) {
+    /** One statement as sent: its text, its parameters by position (null for SQL NULL), how long it ran. */
+    public record Sent(String sql, Map<Integer, Object> params, long nanos) {
     }
 
     private static volatile List<Sent> recording;
+    private static final java.util.concurrent.atomic.LongAdder COMMITS = new java.util.concurrent.atomic.LongAdder();
+
+    /** How many times a connection of a data source this wraps was committed, since the JVM started (B1). */
+    public static long commits() {
+        return COMMITS.sum();
+    }
+
+    /** Another data source wrapped the same way (commits counted, statements recorded while {@link #during} runs). */
+    public static DataSource counting(DataSource dataSource) {
+        return (DataSource) wrap(dataSource, DataSource.class, null);
+    }
 
     /** The statements sent while {@code work} runs (on any thread), in order. */
     public static List<Sent> during(Runnable work) {
@@ -81,24 +92,35 @@ public class SqlCapture implements BeanPostProcessor {
             if ("isWrapperFor".equals(name) && args[0] instanceof Class<?> type && type.isInstance(proxy)) {
                 return true;
             }
+            if ("commit".equals(name) && target instanceof Connection) {
+                COMMITS.increment();
+            }
             List<Sent> sent = recording;
+            String recorded = null;
+            Map<Integer, Object> bound = Map.of();
             if (sent != null && target instanceof PreparedStatement) {
                 if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer index) {
                     params.put(index, "setNull".equals(name) ? null : args[1]);
                 } else if ("clearParameters".equals(name)) {
                     params.clear();
                 } else if (name.startsWith("execute") && (args == null || args.length == 0)) {
-                    sent.add(new Sent(sql, new TreeMap<>(params)));
+                    recorded = sql;
+                    bound = new TreeMap<>(params);
                 }
             } else if (sent != null && target instanceof Statement && name.startsWith("execute") && args != null
                     && args.length > 0 && args[0] instanceof String text) {
-                sent.add(new Sent(text, Map.of()));
+                recorded = text;
             }
             Object result;
+            long started = System.nanoTime();
             try {
                 result = method.invoke(target, args);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
+            } finally {
+                if (recorded != null) {
+                    sent.add(new Sent(recorded, bound, System.nanoTime() - started));
+                }
             }
             if (result instanceof Connection connection) {
                 return wrap(connection, Connection.class, null);

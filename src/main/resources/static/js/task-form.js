@@ -12,8 +12,8 @@
  * Addresses (required):
  *   data-form-url      GET: {"schema": <Camunda Form JSON>, "data": {<values and option lists>}}
  *   data-complete-url  POST, JSON object of the form's values; 2xx: done; 400: {"title", "errors": [{"path"
- *                      (the field's key), "message", "code", "text" (Vietnamese)}]}; 403, 409: a problem
- *                      {"title", "detail", "errors": [{"code", "text"}]}
+ *                      (the field's key), "message", "code", "text" (Vietnamese)}]}; 403, 409, 503 (the
+ *                      database unreachable): a problem {"title", "detail", "errors": [{"code", "text"}]}
  *   data-done-url      where to go once the task is completed
  *
  * Words (the script has none of its own; every text comes from these attributes):
@@ -305,7 +305,7 @@
         self.setSending(false);
         if (response.status === 400 && Array.isArray(problem.errors) && problem.errors.length) {
           self.showInvalid(problem, values);
-        } else if (response.status === 403 || response.status === 409) {
+        } else if (response.status === 403 || response.status === 409 || response.status === 503) {
           // The server words each reason in Vietnamese ("text"); title and detail are for programs.
           var reasons = (problem.errors || []).map(function (e) { return e.text; }).filter(Boolean);
           self.showProblem(self.words.msgError, reasons.length ? reasons.join(' ') : problem.detail);

@@ -182,6 +182,10 @@ class SecurityConfiguration {
     private AuthenticationEntryPoint jsonUnauthorized() {
         // No WWW-Authenticate challenge: browsers must not cache Basic credentials for this site.
         return (request, response, e) -> {
+            if (vn.ttdn.system.DatabaseOutage.is(e)) {
+                // the person could not be read, not refused: answered 503 by vn.ttdn.system's DatabaseOutageFilter
+                throw e;
+            }
             if (e instanceof SignInThrottledException throttled) {
                 long seconds = Math.max(1, Duration.between(Instant.now(), throttled.until()).toSeconds());
                 response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));

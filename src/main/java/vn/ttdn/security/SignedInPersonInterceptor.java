@@ -32,9 +32,21 @@ final class SignedInPersonInterceptor implements HandlerInterceptor {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof DirectoryUserDetails details) {
             CurrentUser user = details.currentUser();
-            String bodyName = directory.body(user.bodyCode()).map(BodyView::name).orElse(user.bodyCode());
+            String bodyName = bodyName(user.bodyCode());
             view.addObject(ATTRIBUTE, new SignedInPerson(user.username(), user.fullName(), user.bodyCode(), bodyName,
                     user.roles().stream().sorted().toList()));
+        }
+    }
+
+    /** The body's name; its code while the database cannot be reached (the error page saying so still renders). */
+    private String bodyName(String code) {
+        try {
+            return directory.body(code).map(BodyView::name).orElse(code);
+        } catch (RuntimeException e) {
+            if (vn.ttdn.system.DatabaseOutage.is(e)) {
+                return code;
+            }
+            throw e;
         }
     }
 

@@ -83,6 +83,29 @@ class ApiExceptionHandler {
         return problem;
     }
 
+    /**
+     * The database could not be reached (down, restarting, the pool exhausted): 503 with a {@code Retry-After}
+     * and the problem in {@code errors}. Any other failure of these kinds goes on as before (a 500).
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessException.class,
+            org.springframework.transaction.TransactionException.class, java.sql.SQLException.class})
+    org.springframework.http.ResponseEntity<ProblemDetail> database(Exception e) throws Exception {
+        if (!DatabaseOutage.is(e)) {
+            throw e;
+        }
+        return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS))
+                .body(unavailable());
+    }
+
+    ProblemDetail unavailable() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The database cannot be reached at the moment; nothing was changed, try again shortly");
+        problem.setProperty("errors", described(List.of(InputProblem.of("", DatabaseOutage.CODE,
+                "the database cannot be reached; nothing was changed", DatabaseOutage.RETRY_AFTER_SECONDS))));
+        return problem;
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());

@@ -18,7 +18,7 @@ import org.springframework.core.env.MapPropertySource;
  * and points the datasource at it. One server per JVM, shared by every application context. With
  * {@code ttdn.dev.data-dir} set (the developer run) the data stays in that folder across restarts;
  * otherwise it lives in a temporary folder. With {@value #FRESH_DATABASE} a context gets an empty
- * server of its own instead.
+ * server of its own instead; with {@value #OWN_DATABASE} the test brings its own.
  *
  * <p>The server stops when the JVM ends, but only after every context using it has closed: the
  * engine's job executor still talks to the database while its context shuts down.
@@ -27,6 +27,11 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
 
     /** {@code ttdn.test.fresh-database=true}: this context gets an empty server of its own. */
     public static final String FRESH_DATABASE = "ttdn.test.fresh-database";
+    /**
+     * {@code ttdn.test.own-database=true}: the test runs a server of its own and sets
+     * {@code spring.datasource.*} itself (DatabaseFaultsIT stops and starts it); nothing is started here.
+     */
+    public static final String OWN_DATABASE = "ttdn.test.own-database";
     private static final long SHUTDOWN_WAIT_MILLIS = TimeUnit.SECONDS.toMillis(60);
     private static final Object LOCK = new Object();
     private static EmbeddedPostgres postgres;
@@ -34,6 +39,9 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        if (context.getEnvironment().getProperty(OWN_DATABASE, Boolean.class, false)) {
+            return;
+        }
         if (context.getEnvironment().getProperty(FRESH_DATABASE, Boolean.class, false)) {
             startFresh(context);
             return;

@@ -23,7 +23,8 @@ import vn.ttdn.system.NotFoundException;
 public class Accounts {
 
     /** What a request checks against the session's copy: the person may go on, as they were? */
-    public record State(boolean enabled, boolean mustChangePassword, int credentialsVersion) {
+    public record State(boolean enabled, boolean mustChangePassword, int credentialsVersion)
+            implements java.io.Serializable {
     }
 
     /** The hash of a person created by an administrator or an import, before a password is set: matches nothing. */

@@ -108,6 +108,7 @@ final class AccountStateFilter extends OncePerRequestFilter {
         if (!fresh.isEnabled()) {
             return null;
         }
+        fresh.eraseCredentials(); // the session (in the database) keeps no password hash
         UsernamePasswordAuthenticationToken replaced = UsernamePasswordAuthenticationToken.authenticated(fresh, null,
                 fresh.getAuthorities());
         replaced.setDetails(old.getDetails());

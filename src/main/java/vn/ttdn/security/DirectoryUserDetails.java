@@ -2,6 +2,7 @@ package vn.ttdn.security;
 
 import java.util.Collection;
 import java.util.List;
+import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -12,10 +13,12 @@ import vn.ttdn.directory.Role;
 /**
  * A directory account as Spring Security sees it, with the account's state when it was read: a
  * request whose session holds an older credentials version reloads it ({@link AccountStateFilter}).
+ * The session (in the database, shared by every node) keeps it serialized, without the password
+ * hash: Spring Security erases it once the person is signed in.
  */
-final class DirectoryUserDetails implements UserDetails {
+final class DirectoryUserDetails implements UserDetails, CredentialsContainer {
 
-    private final Account account;
+    private Account account;
     private final Accounts.State state;
 
     DirectoryUserDetails(Account account, Accounts.State state) {
@@ -53,6 +56,11 @@ final class DirectoryUserDetails implements UserDetails {
     @Override
     public boolean isEnabled() {
         return account.enabled();
+    }
+
+    @Override
+    public void eraseCredentials() {
+        account = account.withoutHash();
     }
 
     List<String> roleCodes() {

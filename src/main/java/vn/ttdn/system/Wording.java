@@ -8,7 +8,7 @@ import java.util.List;
  * {@code th:text="${#messages.msgWithParams(w.key, w.argumentArray())}"}.
  * Arguments are passed as strings (numbers would be formatted with grouping by MessageFormat).
  */
-public record Wording(String key, List<Object> arguments) {
+public record Wording(String key, List<Object> arguments) implements java.io.Serializable {
 
     public Wording {
         arguments = List.copyOf(arguments);

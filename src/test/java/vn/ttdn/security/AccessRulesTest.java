@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import vn.ttdn.support.Api;
 import vn.ttdn.support.Db;
+import vn.ttdn.support.MockMvcSessions;
 import vn.ttdn.support.SeedPlans;
 import vn.ttdn.support.WebTest;
 
@@ -133,14 +134,20 @@ class AccessRulesTest {
 
     @Test
     void signingInGivesANewSessionId() throws Exception {
+        // the session (in the database) the sign-in page made for a stranger
         MockHttpSession session = new MockHttpSession();
-        String before = session.getId();
+        mvc.perform(get("/login").session(session)).andExpect(status().isOk());
+        String before = MockMvcSessions.idOf(session);
+        assertThat(before).isNotNull();
 
         MvcResult result = mvc.perform(post("/login").session(session).with(csrf())
                 .param("username", "cv.stttt.qng").param("password", "demo")).andReturn();
 
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
-        assertThat(result.getRequest().getSession(false).getId()).isNotEqualTo(before);
+        String after = MockMvcSessions.idOf(result.getRequest().getSession(false));
+        assertThat(after).isNotNull().isNotEqualTo(before);
+        assertThat(db.jdbc().queryForList("select principal_name from ttdn.http_session where session_id in (?, ?)",
+                String.class, before, after)).containsExactly("cv.stttt.qng");
     }
 
     @Test

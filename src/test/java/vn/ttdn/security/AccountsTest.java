@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import vn.ttdn.directory.DirectoryService;
 import vn.ttdn.directory.Role;
 import vn.ttdn.support.Db;
+import vn.ttdn.support.MockMvcSessions;
 import vn.ttdn.support.WebTest;
 
 /**
@@ -216,13 +217,18 @@ class AccountsTest {
         MockHttpSession browser = login("tk.nghi", PASSWORD);
         MockHttpSession other = login("tk.nghi", PASSWORD);
         mvc.perform(get("/ke-hoach").session(browser)).andExpect(status().isOk());
+        String signedIn = MockMvcSessions.idOf(browser);
+        assertThat(db.jdbc().queryForList("select principal_name from ttdn.http_session where session_id = ?",
+                String.class, signedIn)).containsExactly("tk.nghi");
 
         mvc.perform(post("/api/people/tk.nghi/deactivate").with(httpBasic("admin", "demo")))
                 .andExpect(status().isNoContent());
 
         mvc.perform(get("/ke-hoach").session(browser)).andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", Matchers.endsWith("/login")));
-        assertThat(browser.isInvalid()).isTrue();
+        // the session is gone from the database (every node's), not just from this request
+        assertThat(db.jdbc().queryForObject("select count(*) from ttdn.http_session where session_id = ?",
+                Integer.class, signedIn)).isZero();
         mvc.perform(get("/api/plans").session(other)).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/plans").with(httpBasic("tk.nghi", PASSWORD))).andExpect(status().isUnauthorized());
 

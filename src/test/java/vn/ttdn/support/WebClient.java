@@ -18,12 +18,19 @@ public final class WebClient {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
 
     private final int port;
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
 
     public WebClient(int port) {
         this.port = port;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        this.http = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The value of the cookie of that name the application set (the session's: SESSION), if any. */
+    public java.util.Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst();
     }
 
     /** Signs in through the login form, as a browser does (CSRF token from the page, session cookie). */

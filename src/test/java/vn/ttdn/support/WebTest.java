@@ -40,6 +40,12 @@ public @interface WebTest {
             return new RoundDriver(chain, engine, directory);
         }
 
+        /** Sessions in the database, also for MockMvc requests that carry a MockHttpSession. */
+        @org.springframework.context.annotation.Bean
+        org.springframework.session.web.http.HttpSessionIdResolver httpSessionIdResolver() {
+            return new MockMvcSessions();
+        }
+
         @org.springframework.context.annotation.Bean
         Pages pages(org.springframework.test.web.servlet.MockMvc mvc) {
             return new Pages(mvc);

@@ -60,7 +60,7 @@ class SessionContentsTest {
         FlashMap back = (FlashMap) deserialize(serialize(flash));
 
         assertThat(back.get("done")).isEqualTo(new Wording("calendar.done.removed", List.of("02/09/2026")));
-        assertThat(back).containsEntry("notice", "round.opened").containsEntry("changed", true);
+        assertThat((java.util.Map<String, Object>) back).containsEntry("notice", "round.opened").containsEntry("changed", true);
     }
 
     private static byte[] serialize(Object value) throws Exception {

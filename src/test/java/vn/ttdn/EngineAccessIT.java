@@ -79,6 +79,40 @@ class EngineAccessIT {
         assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(filtersBefore);
     }
 
+    /**
+     * A BPMN file deployed through Camunda Modeler's door with an external entity (XXE) that would
+     * read a file of the server into the model: refused (the engine's parser has XXE processing off),
+     * nothing deployed, the file's text nowhere in the answer. The same model without its DOCTYPE
+     * deploys (the test can fail).
+     */
+    @Test
+    void aBpmnFileWithAnExternalEntityIsRefusedAndDeploysNothing() throws Exception {
+        java.nio.file.Path secret = java.nio.file.Files.createTempFile("ttdn-secret", ".txt");
+        java.nio.file.Files.writeString(secret, "bí-mật-của-máy-chủ");
+        String model = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" "
+                + "targetNamespace=\"http://ttdn.vn/xxe\"><process id=\"xxe-probe\" name=\"NAME\" "
+                + "isExecutable=\"true\"><startEvent id=\"s\"/></process></definitions>";
+        String hostile = "<?xml version=\"1.0\"?><!DOCTYPE definitions [<!ENTITY secret SYSTEM \""
+                + secret.toUri() + "\">]>" + model.replace("NAME", "&secret;");
+        long before = engine.getRepositoryService().createDeploymentQuery().count();
+
+        HttpResponse<String> refused = web.postAs("/engine-rest/deployment/create", "admin", "demo",
+                new vn.ttdn.support.Multipart().field("deployment-name", "xxe").file("probe.bpmn", "probe.bpmn",
+                        hostile.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(refused.statusCode()).as(refused.body()).isBetween(400, 499);
+        assertThat(refused.body()).doesNotContain("bí-mật");
+        assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(before);
+        assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("xxe-probe")
+                .count()).isZero();
+
+        HttpResponse<String> plain = web.postAs("/engine-rest/deployment/create", "admin", "demo",
+                new vn.ttdn.support.Multipart().field("deployment-name", "xxe-control").file("probe.bpmn",
+                        "probe.bpmn", model.replace("NAME", "thử").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(plain.statusCode()).as(plain.body()).isEqualTo(200);
+        engine.getRepositoryService().deleteDeployment(json.readTree(plain.body()).path("id").asText(), true);
+    }
+
     @Test
     void cockpitTakesTheAdministratorFromTheApplicationSignIn() throws Exception {
         web.login("admin", "demo");

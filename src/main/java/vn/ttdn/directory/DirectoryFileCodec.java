@@ -52,7 +52,7 @@ final class DirectoryFileCodec {
         List<InputProblem> problems = new ArrayList<>();
         JsonNode root;
         try {
-            root = YAML.readTree(Nfc.ofUtf8(content));
+            root = Nfc.tree(YAML.readTree(content));
         } catch (IOException e) {
             problems.add(InputProblem.of("", "directory.notYaml", "not a YAML or JSON file: " + e.getMessage()));
             return new Parsed(new DirectoryFile(List.of(), List.of()), problems);

@@ -72,7 +72,7 @@ class PlanEditApiController {
             @ApiResponse(responseCode = "409", description = "not a draft, or an older version")})
     ResponseEntity<PlanDetails> addTask(@PathVariable long id, @PathVariable String groupNumber,
                                         @RequestBody NewTask body, CurrentUser user) {
-        PlanEdit edit = editor.addTask(id, version(body.version()), groupNumber, body.position(), body.input(), user);
+        PlanEdit edit = editor.addTask(id, version(id, body.version(), user), groupNumber, body.position(), body.input(), user);
         return ResponseEntity.created(taskUri(id, edit.number())).body(edit.plan());
     }
 
@@ -87,7 +87,7 @@ class PlanEditApiController {
             @ApiResponse(responseCode = "409", description = "not a draft, or an older version")})
     PlanDetails changeTask(@PathVariable long id, @PathVariable String taskNumber, @RequestBody TaskChange body,
                            CurrentUser user) {
-        return editor.changeTask(id, version(body.version()), taskNumber, body.input(), user).plan();
+        return editor.changeTask(id, version(id, body.version(), user), taskNumber, body.input(), user).plan();
     }
 
     @DeleteMapping("/tasks/{taskNumber}")
@@ -97,7 +97,7 @@ class PlanEditApiController {
     PlanDetails removeTask(@PathVariable long id, @PathVariable String taskNumber,
                            @Parameter(description = VERSION) @RequestParam(required = false) Integer version,
                            CurrentUser user) {
-        return editor.removeTask(id, version(version), taskNumber, user).plan();
+        return editor.removeTask(id, version(id, version, user), taskNumber, user).plan();
     }
 
     @PostMapping("/tasks/{taskNumber}/move")
@@ -105,7 +105,7 @@ class PlanEditApiController {
     @Operation(summary = "Move a task to a position of its group, or of another group; both are renumbered")
     ResponseEntity<PlanDetails> moveTask(@PathVariable long id, @PathVariable String taskNumber,
                                          @RequestBody Move body, CurrentUser user) {
-        PlanEdit edit = editor.moveTask(id, version(body.version()), taskNumber, body.group(), body.position(), user);
+        PlanEdit edit = editor.moveTask(id, version(id, body.version(), user), taskNumber, body.group(), body.position(), user);
         return ResponseEntity.ok().location(taskUri(id, edit.number())).body(edit.plan());
     }
 
@@ -120,7 +120,7 @@ class PlanEditApiController {
     ResponseEntity<PlanDetails> addGroup(@PathVariable long id, @RequestBody NewGroup body, CurrentUser user) {
         TaskInput first = body.firstTask() == null ? new TaskInput(null, null, null, null, null, null)
                 : body.firstTask().input();
-        PlanEdit edit = editor.addGroup(id, version(body.version()), body.position(),
+        PlanEdit edit = editor.addGroup(id, version(id, body.version(), user), body.position(),
                 new GroupInput(body.title(), body.description()), first, user);
         return ResponseEntity.created(groupUri(id, edit.number())).body(edit.plan());
     }
@@ -130,7 +130,7 @@ class PlanEditApiController {
     @Operation(summary = "Rename a task group of a DRAFT plan: its title and description")
     PlanDetails changeGroup(@PathVariable long id, @PathVariable String groupNumber, @RequestBody GroupChange body,
                             CurrentUser user) {
-        return editor.changeGroup(id, version(body.version()), groupNumber,
+        return editor.changeGroup(id, version(id, body.version(), user), groupNumber,
                 new GroupInput(body.title(), body.description()), user).plan();
     }
 
@@ -141,7 +141,7 @@ class PlanEditApiController {
     PlanDetails removeGroup(@PathVariable long id, @PathVariable String groupNumber,
                             @Parameter(description = VERSION) @RequestParam(required = false) Integer version,
                             CurrentUser user) {
-        return editor.removeGroup(id, version(version), groupNumber, user).plan();
+        return editor.removeGroup(id, version(id, version, user), groupNumber, user).plan();
     }
 
     @PostMapping("/groups/{groupNumber}/move")
@@ -149,11 +149,13 @@ class PlanEditApiController {
     @Operation(summary = "Move a task group to a position; it joins the section it is put in; all are renumbered")
     ResponseEntity<PlanDetails> moveGroup(@PathVariable long id, @PathVariable String groupNumber,
                                           @RequestBody Move body, CurrentUser user) {
-        PlanEdit edit = editor.moveGroup(id, version(body.version()), groupNumber, body.position(), user);
+        PlanEdit edit = editor.moveGroup(id, version(id, body.version(), user), groupNumber, body.position(), user);
         return ResponseEntity.ok().location(groupUri(id, edit.number())).body(edit.plan());
     }
 
-    private static int version(Integer version) {
+    /** The version the edit names, once the caller is known to edit this plan (refused first, then checked). */
+    private int version(long id, Integer version, CurrentUser user) {
+        editor.checkEditable(id, user);
         return PlanEditor.version(version);
     }
 

@@ -239,6 +239,12 @@ public class PlanEditor {
         return new PlanEdit(mapper.toDetails(plan), target.number());
     }
 
+    /** Refuses (404, 403, 409) unless the person may edit the plan now: checked before what the edit says. */
+    @Transactional(readOnly = true)
+    public void checkEditable(long planId, CurrentUser user) {
+        editable(planId, user);
+    }
+
     private PlanEntity editable(long planId, CurrentUser user) {
         PlanEntity plan = plans.findById(planId).orElseThrow(() -> new NotFoundException("No plan " + planId));
         if (!isEditor(plan.getConsolidatingCode(), user)) {

@@ -1,11 +1,13 @@
 package vn.ttdn.system;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Vietnamese text in one form. The same word can be typed or pasted in two Unicode forms: "ễ" as one
@@ -28,22 +30,25 @@ public final class Nfc {
     }
 
     /**
-     * A file's UTF-8 text in NFC, as bytes again; the bytes themselves when they are not UTF-8 (the file's
-     * reader then says what is wrong with them) or already in NFC.
+     * A parsed file (YAML or JSON) with every text and every key in NFC, changed in place; the tree itself.
+     * Normalized after parsing, not before: a long line the writer folded, or an escape such as
+     * {@code \u0301}, puts a combining mark where a pass over the raw text cannot join it to its letter.
      */
-    public static byte[] ofUtf8(byte[] content) {
-        if (content == null) {
-            return null;
+    public static JsonNode tree(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
+            object.fields().forEachRemaining(fields::add);
+            object.removeAll();
+            for (Map.Entry<String, JsonNode> field : fields) {
+                JsonNode value = field.getValue();
+                object.set(of(field.getKey()), value.isTextual() ? TextNode.valueOf(of(value.asText())) : tree(value));
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode value = array.get(i);
+                array.set(i, value.isTextual() ? TextNode.valueOf(of(value.asText())) : tree(value));
+            }
         }
-        String text;
-        try {
-            CharBuffer chars = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content));
-            text = chars.toString();
-        } catch (CharacterCodingException notUtf8) {
-            return content;
-        }
-        String normal = of(text);
-        return normal == text ? content : normal.getBytes(StandardCharsets.UTF_8);
+        return node;
     }
 }

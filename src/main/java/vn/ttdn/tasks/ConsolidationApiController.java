@@ -34,9 +34,11 @@ class ConsolidationApiController {
             "pdf", MediaType.APPLICATION_PDF_VALUE);
 
     private final Consolidations consolidations;
+    private final vn.ttdn.plan.PlanService plans;
 
-    ConsolidationApiController(Consolidations consolidations) {
+    ConsolidationApiController(Consolidations consolidations, vn.ttdn.plan.PlanService plans) {
         this.consolidations = consolidations;
+        this.plans = plans;
     }
 
     @GetMapping("/api/rounds/{id}/consolidation")
@@ -61,8 +63,9 @@ class ConsolidationApiController {
 
     @GetMapping("/api/plans/{id}/consolidations")
     @Operation(summary = "The consolidated reports of the plan's rounds the caller may read: state, number, "
-            + "the indicators' totals (for a chart over the years)")
+            + "the indicators' totals (for a chart over the years); 403 for a plan the caller may not read")
     java.util.List<Consolidations.Summary> ofPlan(@PathVariable long id, CurrentUser user) {
+        plans.get(id, user);
         return consolidations.ofPlan(id, user, RoundProcess.now());
     }
 

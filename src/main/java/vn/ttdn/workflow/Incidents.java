@@ -77,6 +77,9 @@ public class Incidents {
         this.directory = directory;
     }
 
+    /** At most this many incidents, the newest, are listed: a broken delegate must not make the list unbounded. */
+    public static final int LIMIT = 500;
+
     /** The open incidents the person may see, the newest first (one per failure: not the copies its callers get). */
     @Transactional(readOnly = true)
     public List<IncidentView> list(CurrentUser user) {
@@ -84,7 +87,7 @@ public class Incidents {
             throw ForbiddenException.of("supervision.notSupervisor", "only supervisors, auditors and administrators "
                     + "see incidents");
         }
-        List<Incident> found = runtime.createIncidentQuery().orderByIncidentTimestamp().desc().list().stream()
+        List<Incident> found = runtime.createIncidentQuery().orderByIncidentTimestamp().desc().listPage(0, LIMIT).stream()
                 .filter(i -> i.getId().equals(i.getRootCauseIncidentId()) || i.getRootCauseIncidentId() == null)
                 .toList();
         Map<String, Instance> catalogue = new HashMap<>();

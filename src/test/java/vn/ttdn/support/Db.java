@@ -23,6 +23,25 @@ public class Db {
         return jdbc.queryForObject("select count(*) from ttdn." + table, Integer.class);
     }
 
+    /**
+     * Every table's row count and, for the application's own tables but the audit record, a digest of
+     * their content: equal before and after means nothing was written. Left out: what a request writes
+     * by itself (sign-in failures, sessions, the engine's metrics and properties, the outbox, the seals).
+     */
+    public Map<String, String> snapshot() {
+        Map<String, String> state = new java.util.TreeMap<>();
+        for (String table : jdbc.queryForList("select table_schema || '.' || table_name from information_schema.tables "
+                + "where table_schema in ('ttdn', 'public') and table_type = 'BASE TABLE' and table_name not in "
+                + "('sign_in_failure', 'flyway_schema_history', 'audit_seal', 'act_ru_meter_log', 'act_ge_property', "
+                + "'event_publication', 'http_session', 'http_session_attributes')", String.class)) {
+            String content = table.startsWith("ttdn.") && !table.startsWith("ttdn.audit")
+                    ? ", " + jdbc.queryForObject("select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) "
+                    + "from " + table + " t", String.class) : "";
+            state.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class) + content);
+        }
+        return state;
+    }
+
     /** Row counts of every plan table: equal before and after means nothing was written. */
     public Map<String, Integer> planTableCounts() {
         Map<String, Integer> counts = new java.util.TreeMap<>();

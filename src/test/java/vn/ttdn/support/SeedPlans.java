@@ -36,9 +36,14 @@ public final class SeedPlans {
         }
     }
 
+    /**
+     * The seed plan as the application keeps it: in NFC (the Đắk Lắk file, copied from its source,
+     * has words in NFD; every text is normalized on input).
+     */
     public static PlanFile read(String file) {
         try {
-            return YAML.readValue(bytes(file), PlanFile.class);
+            return YAML.readValue(java.text.Normalizer.normalize(new String(bytes(file),
+                    java.nio.charset.StandardCharsets.UTF_8), java.text.Normalizer.Form.NFC), PlanFile.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

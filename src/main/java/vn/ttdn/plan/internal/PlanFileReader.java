@@ -100,7 +100,7 @@ public class PlanFileReader {
     private JsonNode parse(byte[] content) {
         JsonNode tree;
         try {
-            tree = yaml.readTree(Nfc.ofUtf8(content));
+            tree = Nfc.tree(yaml.readTree(content));
         } catch (JsonProcessingException e) {
             var location = e.getLocation();
             InputProblem problem = location == null

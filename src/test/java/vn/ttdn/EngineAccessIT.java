@@ -81,7 +81,7 @@ class EngineAccessIT {
 
     /**
      * A BPMN file deployed through Camunda Modeler's door with an external entity (XXE) that would
-     * read a file of the server into the model: refused (the engine's parser has XXE processing off),
+     * read a file of the server into the model: refused (the engine's parser disallows a DOCTYPE),
      * nothing deployed, the file's text nowhere in the answer. The same model without its DOCTYPE
      * deploys (the test can fail).
      */
@@ -90,8 +90,9 @@ class EngineAccessIT {
         java.nio.file.Path secret = java.nio.file.Files.createTempFile("ttdn-secret", ".txt");
         java.nio.file.Files.writeString(secret, "bí-mật-của-máy-chủ");
         String model = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" "
-                + "targetNamespace=\"http://ttdn.vn/xxe\"><process id=\"xxe-probe\" name=\"NAME\" "
-                + "isExecutable=\"true\"><startEvent id=\"s\"/></process></definitions>";
+                + "xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" targetNamespace=\"http://ttdn.vn/xxe\">"
+                + "<process id=\"xxe-probe\" name=\"NAME\" isExecutable=\"true\" camunda:historyTimeToLive=\"180\">"
+                + "<startEvent id=\"s\"/></process></definitions>";
         String hostile = "<?xml version=\"1.0\"?><!DOCTYPE definitions [<!ENTITY secret SYSTEM \""
                 + secret.toUri() + "\">]>" + model.replace("NAME", "&secret;");
         long before = engine.getRepositoryService().createDeploymentQuery().count();
@@ -100,8 +101,9 @@ class EngineAccessIT {
                 new vn.ttdn.support.Multipart().field("deployment-name", "xxe").file("probe.bpmn", "probe.bpmn",
                         hostile.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 
-        assertThat(refused.statusCode()).as(refused.body()).isBetween(400, 499);
-        assertThat(refused.body()).doesNotContain("bí-mật");
+        // the engine's own REST API answers its parse error in its own way (500, ENGINE-09003), naming the cause
+        assertThat(refused.statusCode()).as(refused.body()).isGreaterThanOrEqualTo(400);
+        assertThat(refused.body()).contains("ENGINE-09003", "DOCTYPE is disallowed").doesNotContain("bí-mật");
         assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(before);
         assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("xxe-probe")
                 .count()).isZero();

@@ -65,16 +65,17 @@ class MailOutageTest {
 
     @Test
     void mailWrittenDuringAnHourWithoutTheServerIsRetriedAtLongerWaitsAndAllGoesOutOnceWhenItIsBack() {
-        // given the retry as the defaults set it (every minute, waits up to 15 minutes) on a clock of its own
-        MovableClock clock = new MovableClock(Instant.now());
-        MailRetry retry = new MailRetry(incomplete, new MailSettings(settings.from(), Duration.ofMinutes(1),
-                Duration.ofMinutes(15)), clock);
+        // given five mails written while the server is down
         List<String> subjects = IntStream.rangeClosed(1, MAILS).mapToObj(i -> SUBJECT + i).toList();
-
-        // when five mails are written while the server is down
         transaction.executeWithoutResult(status -> subjects.forEach(subject -> events.publishEvent(new OutgoingMail(
                 List.of("nguoi-nhan-" + subjects.indexOf(subject) + "@quangngai.gov.vn"), subject, "Nội dung."))));
         awaitIdleListeners();
+
+        // and the retry as the defaults set it (every minute, waits up to 15 minutes), on a clock of its own
+        // that starts when they were written
+        MovableClock clock = new MovableClock(Instant.now());
+        MailRetry retry = new MailRetry(incomplete, new MailSettings(settings.from(), Duration.ofMinutes(1),
+                Duration.ofMinutes(15)), clock);
 
         // and an hour passes, the retry looking every minute
         Map<String, List<Integer>> retriedAt = new LinkedHashMap<>();

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,7 +31,8 @@ import vn.ttdn.support.WebTest;
  * A real delegate that keeps failing: the consolidated report's sending ({@code sendConsolidation},
  * {@code R3/PT10M} in round-consolidation.bpmn), its files refused by the database each time. It is
  * tried three times, ten minutes apart, then becomes an incident that supervisors see in the
- * incidents list, on the instance in {@code /api/instances} and on {@code /giam-sat}; once the cause
+ * incidents list ({@code /api/incidents} and {@code /giam-sat/su-co}, its message the database's refusal),
+ * on the instance in {@code /api/instances} and on {@code /giam-sat}; once the cause
  * is gone a supervisor retries it and the report goes out.
  */
 @WebTest
@@ -126,6 +128,13 @@ class FailingDelegateIncidentTest {
         Document dashboard = pages.page("/giam-sat?plan=" + planId, "giamsat");
         assertThat(dashboard.getElementById("count-incidents").attr("data-count"))
                 .isEqualTo(listed.path("counts").path("withIncident").asText());
+        Document list = pages.page("/giam-sat/su-co", "giamsat");
+        Element listedIncident = list.getElementById("incident-" + incident.path("id").asText());
+        assertThat(listedIncident).as("the incident on /giam-sat/su-co").isNotNull();
+        assertThat(listedIncident.attr("data-instance-id")).isEqualTo(consolidation.getId());
+        assertThat(listedIncident.select(".incident-message").text()).contains(REFUSAL);
+        assertThat(listedIncident.getElementById("retry-form-" + incident.path("id").asText()))
+                .as("the supervisor's retry form").isNotNull();
 
         // when the cause is gone and the supervisor retries it, and the job executor runs it
         removeTheFault();

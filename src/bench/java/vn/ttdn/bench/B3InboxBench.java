@@ -670,8 +670,8 @@ class B3InboxBench {
                 + "no constraint's dropped during the load and made again after it) until `act_hi_taskinst` holds the "
                 + "finished tasks asked for. Copied: the engine's " + String.join(", ", HISTORY.stream().sorted()
                 .map(t -> "`" + t + "`").toList()) + " and the instance catalogue; not copied (not read by the inbox "
-                + "nor the dashboard, and they would treble the load's time): `act_hi_detail`, `act_hi_op_log`, "
-                + "`act_hi_job_log` and the audit record. Then `vacuum analyze`.\n\n");
+                + "nor the dashboard, and they would treble the load's time): `act_hi_varinst`, `act_hi_detail`, "
+                + "`act_hi_op_log`, `act_hi_job_log` and the audit record. Then `vacuum analyze`.\n\n");
         md.append("| rows | count |\n|---|---:|\n");
         rows.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(String.format(Locale.ROOT, "%,d", v))
                 .append(" |\n"));

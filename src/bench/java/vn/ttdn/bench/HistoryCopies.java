@@ -40,6 +40,15 @@ final class HistoryCopies {
 
     /** Copies the trees under these roots {@code copies} times; the rows added, by table. */
     Map<String, Long> copy(List<String> roots, int copies, List<Long> plans) {
+        return copy(roots, copies, plans, null, true);
+    }
+
+    /**
+     * Copies the trees under these roots {@code copies} times, only the engine's history tables named
+     * ({@code null}: every one), with the audit record's events or without them; the rows added, by table.
+     */
+    Map<String, Long> copy(List<String> roots, int copies, List<Long> plans, Set<String> historyTables,
+                           boolean auditEvents) {
         jdbc.execute("create table public.bench_roots (root varchar(64) primary key)");
         try {
             jdbc.batchUpdate("insert into public.bench_roots values (?)", roots.stream().map(r -> new Object[] {r}).toList());
@@ -50,6 +59,9 @@ final class HistoryCopies {
             for (String table : jdbc.queryForList("select c.table_name from information_schema.columns c "
                     + "where c.table_schema = 'public' and c.table_name like 'act\\_hi\\_%' "
                     + "and c.column_name = 'root_proc_inst_id_' order by c.table_name", String.class)) {
+                if (historyTables != null && !historyTables.contains(table)) {
+                    continue;
+                }
                 List<String> columns = new ArrayList<>();
                 List<String> values = new ArrayList<>();
                 jdbc.query("select column_name, data_type from information_schema.columns where table_schema = 'public' "
@@ -75,14 +87,16 @@ final class HistoryCopies {
                     + "then null else " + plan + " end, i.round_id, i.body_code, i.started_at - " + shift
                     + ", i.ended_at - " + shift + " from ttdn.process_instance_info i join public.bench_roots x on x.root = "
                     + "i.root_instance_id cross join generate_series(1, " + copies + ") g");
-            inserts.put("ttdn.audit_event", "insert into ttdn.audit_event (recorded_at, kind, "
-                    + "instance_id, root_instance_id, process_key, business_key, task_id, activity_id, activity_name, actor, "
-                    + "actor_name, actor_body, actor_body_name, plan_id, round_id, details) select e.recorded_at - " + shift
-                    + ", e.kind, " + id("e.instance_id") + ", " + id("e.root_instance_id") + ", e.process_key, "
-                    + "e.business_key, " + id("e.task_id") + ", e.activity_id, e.activity_name, e.actor, e.actor_name, "
-                    + "e.actor_body, e.actor_body_name, case when e.plan_id is null then null else " + plan + " end, "
-                    + "e.round_id, e.details from ttdn.audit_event e join public.bench_roots x on x.root = e.root_instance_id "
-                    + "cross join generate_series(1, " + copies + ") g order by g, e.id");
+            if (auditEvents) {
+                inserts.put("ttdn.audit_event", "insert into ttdn.audit_event (recorded_at, kind, "
+                        + "instance_id, root_instance_id, process_key, business_key, task_id, activity_id, activity_name, actor, "
+                        + "actor_name, actor_body, actor_body_name, plan_id, round_id, details) select e.recorded_at - " + shift
+                        + ", e.kind, " + id("e.instance_id") + ", " + id("e.root_instance_id") + ", e.process_key, "
+                        + "e.business_key, " + id("e.task_id") + ", e.activity_id, e.activity_name, e.actor, e.actor_name, "
+                        + "e.actor_body, e.actor_body_name, case when e.plan_id is null then null else " + plan + " end, "
+                        + "e.round_id, e.details from ttdn.audit_event e join public.bench_roots x on x.root = e.root_instance_id "
+                        + "cross join generate_series(1, " + copies + ") g order by g, e.id");
+            }
             // a bulk load: the indexes that are no constraint's are dropped, and made again after the rows are in
             Map<String, String> indexes = new LinkedHashMap<>();
             for (String table : inserts.keySet()) {

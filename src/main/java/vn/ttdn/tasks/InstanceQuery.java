@@ -95,24 +95,11 @@ record InstanceQuery(InstanceFilter filter, int page, int size, List<InputProble
     }
 
     private static Long id(String path, String value, List<InputProblem> problems) {
-        if (blank(value)) {
-            return null;
-        }
-        Long n = number(path, value, problems);
-        if (n != null && n < 1) {
-            problems.add(InputProblem.of(path, "supervision.number", "a positive whole number is expected", value));
-            return null;
-        }
-        return n;
+        return QueryNumbers.id(path, value, "supervision.number", problems);
     }
 
     private static Long number(String path, String value, List<InputProblem> problems) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            problems.add(InputProblem.of(path, "supervision.number", "a whole number is expected", value));
-            return null;
-        }
+        return QueryNumbers.number(path, value, "supervision.number", problems);
     }
 
     private static String code(String path, String value, List<InputProblem> problems) {

@@ -87,24 +87,11 @@ record TaskQuery(WorkflowTasks.Scope scope, TaskFilter filter, int page, int siz
     }
 
     private static Long id(String path, String value, List<InputProblem> problems) {
-        if (blank(value)) {
-            return null;
-        }
-        Long n = number(path, value, problems);
-        if (n != null && n < 1) {
-            problems.add(InputProblem.of(path, "inbox.number", "a positive whole number is expected", value));
-            return null;
-        }
-        return n;
+        return QueryNumbers.id(path, value, "inbox.number", problems);
     }
 
     private static Long number(String path, String value, List<InputProblem> problems) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            problems.add(InputProblem.of(path, "inbox.number", "a whole number is expected", value));
-            return null;
-        }
+        return QueryNumbers.number(path, value, "inbox.number", problems);
     }
 
     private static boolean blank(String value) {

@@ -69,6 +69,8 @@ import vn.ttdn.support.WebClient;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ClusterIT.class);
+
     private static final String ADMIN = "quantri.bng";
     private static final String ADMIN_PASSWORD = "Phố Tôn Thất Đàm số một";
     private static final String FIRST_PASSWORD = "Mật-khẩu-cấp-lần-đầu-01";
@@ -281,7 +283,7 @@ class ClusterIT {
                 .hasSize(timerJobs.size()).containsOnly("1");
         List<String> hosts = column("select hostname_ || ' ' || count(*) from act_hi_job_log where job_state_ = 2 "
                 + "and process_instance_id_ = any(" + array(rounds) + ") group by hostname_ order by hostname_");
-        System.out.println("ClusterIT: the rounds' jobs ran on " + hosts);
+        log.info("The rounds' jobs ran on {}", hosts);
         assertThat(hosts).allMatch(h -> h.startsWith("node-a ") || h.startsWith("node-b "));
         // and what they did, once: every body late once, every round ready, no notice twice
         String roundIds = "select cast(substring(business_key_ from 7) as bigint) from act_ru_execution "
@@ -456,7 +458,7 @@ class ClusterIT {
         }
         assertThat(column("select distinct status from ttdn.report_round where plan_id in (" + planIds + ")"))
                 .containsExactly("OPEN");
-        System.out.println("ClusterIT: before the kill " + importedBeforeKill.size() + " plans imported and "
+        log.info("Before the kill " + importedBeforeKill.size() + " plans imported and "
                 + startedBeforeKill.size() + " approvals started, " + answers(importedBeforeKill, "A") + " and "
                 + answers(startedBeforeKill, "A") + " on node A; in all " + imported.size() + " and " + started.size()
                 + "; node A killed holding " + takenByA.size() + " of " + due + " openings due, run on node B after "
